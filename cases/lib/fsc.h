@@ -1,0 +1,233 @@
+/*
+ * fsc.h — the probe runtime: the one header every probe includes.
+ *
+ * A probe is one C file with
+ *
+ *     static void probe(void) { ... fsc_obs(...); ... }
+ *     FSC_PROBE(probe)                                   // no helpers
+ *     FSC_PROBE_HELPERS(probe, {"reader", reader}, ...)  // helper roles
+ *
+ * It runs with its current directory set to an empty sandbox (the harness makes
+ * one per run) and prints observations `name=value`, one per line, on stdout.
+ *
+ * Layout of the implementation:
+ *   fsc_core.c      observation output, error names, sandbox check, helper
+ *                   bookkeeping — portable, no #ifdef on the platform
+ *   fsc_errno.c     the errno name table (every name the C library defines)
+ *   fsc_posix.c     platform part for POSIX (processes, pipes, deadlines, faults)
+ *   ops_posix.c     the native backend of the file-operations layer on POSIX
+ * Another platform is one more fsc_<platform>.c; another backend (a portable
+ * I/O library) is one more ops_<backend>.c. CMake picks the files.
+ */
+#ifndef FSC_H
+#define FSC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__)
+#define FSC_NORETURN __attribute__((noreturn))
+#define FSC_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define FSC_NORETURN
+#define FSC_PRINTF(f, a)
+#endif
+
+/* ---------------------------------------------------------------- entry -- */
+
+/* A helper role: the probe executable re-run with `--fsc-role NAME ARG`.
+ * `arg` is the string given to fsc_spawn (never NULL). The return value is the
+ * helper's exit status. */
+typedef int (*fsc_role_fn)(const char *arg);
+typedef struct fsc_role {
+    const char *name;
+    fsc_role_fn fn;
+} fsc_role;
+
+int fsc_main(int argc, char **argv, void (*probe)(void), const fsc_role *roles);
+
+#define FSC_PROBE(fn)                                                         \
+    int main(int argc, char **argv) { return fsc_main(argc, argv, fn, 0); }
+#define FSC_PROBE_HELPERS(fn, ...)                                            \
+    int main(int argc, char **argv)                                           \
+    {                                                                         \
+        static const fsc_role fsc_roles_[] = {__VA_ARGS__, {0, 0}};           \
+        return fsc_main(argc, argv, fn, fsc_roles_);                          \
+    }
+
+/* Exit statuses (see DESIGN.md: a probe never uses its status to report the
+ * behaviour under test). */
+enum { FSC_EXIT_DONE = 0, FSC_EXIT_BROKEN = 2, FSC_EXIT_SKIP = 77 };
+
+/* --------------------------------------------------------- observations -- */
+
+/* Print `name=value`. The value is formatted with printf; the result must be
+ * one token (no blanks, not empty) and the name must match [a-z0-9_.]+ and
+ * not repeat an earlier name in this process — otherwise the probe is broken
+ * (exit 2), because the harness could not read it. */
+void fsc_obs(const char *name, const char *fmt, ...) FSC_PRINTF(2, 3);
+void fsc_obs_bool(const char *name, int value);   /* true / false */
+void fsc_obs_int(const char *name, long long value);
+
+/* Result of an operations-layer call: `ok` when err == 0, else the backend's
+ * name for the error (ENOENT, ERROR_SHARING_VIOLATION, ...). */
+void fsc_obs_op(const char *name, int err);
+
+/* Result of a native call that returns -1 and sets errno on failure:
+ * `ok` when rc != -1, else the errno name. Returns rc. */
+long fsc_obs_sys(const char *name, long rc);
+
+/* errno name from the table: "ENOENT"; "errno_123" for a code not in it.
+ * The returned pointer is to a static string or a thread-local buffer. */
+const char *fsc_errno_name(int e);
+
+/* The probe does not apply here: prints `skip=<reason>` and exits 77. The
+ * reason is one token (use underscores). */
+FSC_NORETURN void fsc_skip(const char *reason);
+
+/* The probe itself broke (set-up failed, an invariant it relies on did not
+ * hold): message on stderr, helpers killed, exit 2. Never use it to report the
+ * behaviour under test. */
+FSC_NORETURN void fsc_fail(const char *fmt, ...) FSC_PRINTF(1, 2);
+
+/* Set-up checks: fail with file:line, the expression and the current error. */
+#define FSC_CHECK(expr)                                                       \
+    ((expr) ? (void)0 : fsc_fail_at(__FILE__, __LINE__, #expr, fsc_last_error()))
+/* For operations-layer calls: `FSC_OK(fsc_op_close(fd))`. */
+#define FSC_OK(call)                                                          \
+    do {                                                                      \
+        int fsc_e_ = (call);                                                  \
+        if (fsc_e_) fsc_fail_at(__FILE__, __LINE__, #call, fsc_op_errname(fsc_e_)); \
+    } while (0)
+FSC_NORETURN void fsc_fail_at(const char *file, int line, const char *what,
+                              const char *err);
+const char *fsc_last_error(void);   /* errno (or GetLastError) name, now */
+
+/* ------------------------------------------------------------- helpers ---- */
+
+/* A helper is this executable re-run with a role; it shares the probe's
+ * current directory and stdout (so it may print observations of its own) and
+ * talks to the probe over two inherited pipes, one line per message.
+ * Every wait below has a deadline (fsc_deadline_ms(): 5 s, or the environment
+ * variable FSC_DEADLINE_MS): when it passes, the probe is broken (exit 2). Helpers are killed when the probe ends, fails, or
+ * is killed (process group, parent-death signal, and EOF on the pipe). */
+typedef struct fsc_helper fsc_helper;
+int fsc_deadline_ms(void);
+
+enum {
+    FSC_SPAWN_EXEC = 0,  /* re-execute the program (portable) */
+    FSC_SPAWN_FORK = 1   /* POSIX only: fork without exec, to observe what a
+                            fork child shares (open file descriptions, locks);
+                            fsc_spawn fails elsewhere */
+};
+fsc_helper *fsc_spawn(const char *role, const char *arg, int how);
+
+/* Messages. In the probe, `h` is the helper; in a helper, pass NULL for the
+ * probe that started it. */
+void fsc_send(fsc_helper *h, const char *fmt, ...) FSC_PRINTF(2, 3);
+/* Wait for the next line and return it (static buffer, newline stripped). */
+const char *fsc_recv(fsc_helper *h);
+/* Wait for the next line; it must equal `want`, else the probe is broken. */
+void fsc_expect(fsc_helper *h, const char *want);
+/* Wait for the helper to exit; returns its exit status, or -signal. */
+int fsc_wait(fsc_helper *h);
+
+/* POSIX only: replace this process's image with the same program in another
+ * role, keeping open descriptors (and so fcntl locks) and the channel to the
+ * probe. Returns an error (fsc_op_errname) only if exec failed. */
+int fsc_reexec(const char *role, const char *arg);
+
+/* Read or write one byte at `p` and report what happened: "ok", or the name
+ * of the fault ("SIGBUS", "SIGSEGV", "EXCEPTION_IN_PAGE_ERROR", ...). */
+const char *fsc_mem_read(const volatile char *p, char *out);
+const char *fsc_mem_write(volatile char *p, char value);
+
+/* ------------------------------------------------- file-operations layer -- */
+/*
+ * Portable probes go through these calls and never #ifdef. Each returns 0 on
+ * success or the backend's error code, named by fsc_op_errname (and printed by
+ * fsc_obs_op). What each call is on each backend is documented in that
+ * backend's ops_*.c, call by call.
+ */
+typedef intptr_t fsc_fd;
+#define FSC_NOFD ((fsc_fd)-1)
+
+enum {
+    /* access */
+    FSC_READ = 1 << 0,
+    FSC_WRITE = 1 << 1,
+    FSC_RDWR = FSC_READ | FSC_WRITE,
+    FSC_APPEND = 1 << 2,         /* every write goes to the end */
+    /* creation */
+    FSC_CREATE = 1 << 3,         /* create if missing */
+    FSC_EXCL = 1 << 4,           /* with FSC_CREATE: fail if it exists */
+    FSC_TRUNC = 1 << 5,          /* truncate an existing file */
+    /* sharing: what other opens may do while this one is open (Win32 share
+     * modes; POSIX has no such thing and ignores them). Always explicit. */
+    FSC_SHARE_READ = 1 << 6,
+    FSC_SHARE_WRITE = 1 << 7,
+    FSC_SHARE_DELETE = 1 << 8,   /* delete and rename */
+    FSC_SHARE_CRT = FSC_SHARE_READ | FSC_SHARE_WRITE, /* what fopen/_open use */
+    FSC_SHARE_ALL = FSC_SHARE_CRT | FSC_SHARE_DELETE,
+    /* inheritance by spawned processes; default: not inherited */
+    FSC_INHERIT = 1 << 9
+};
+
+const char *fsc_op_backend(void);   /* "posix", "win32", ... */
+const char *fsc_op_errname(int err);
+
+int fsc_op_open(const char *path, int flags, fsc_fd *out);
+int fsc_op_close(fsc_fd fd);
+/* Transfers up to n bytes; *done gets the count (0 at end of file). */
+int fsc_op_read(fsc_fd fd, void *buf, size_t n, size_t *done);
+int fsc_op_write(fsc_fd fd, const void *buf, size_t n, size_t *done);
+enum { FSC_SEEK_SET, FSC_SEEK_CUR, FSC_SEEK_END };
+int fsc_op_seek(fsc_fd fd, long long off, int whence, long long *pos);
+int fsc_op_truncate(fsc_fd fd, long long size);
+/* Rename, replacing an existing destination. */
+int fsc_op_rename(const char *from, const char *to);
+int fsc_op_unlink(const char *path);
+int fsc_op_mkdir(const char *path);
+int fsc_op_rmdir(const char *path);
+int fsc_op_chdir(const char *path);
+
+/* Byte-range locks, never waiting: an exclusive (write) or shared (read)
+ * lock on [off, off+len). */
+enum { FSC_LOCK_SHARED = 0, FSC_LOCK_EXCL = 1 };
+int fsc_op_lock(fsc_fd fd, long long off, long long len, int kind);
+int fsc_op_unlock(fsc_fd fd, long long off, long long len);
+
+enum { FSC_MAP_READ = 1, FSC_MAP_WRITE = 2, FSC_MAP_PRIVATE = 4 };
+int fsc_op_map(fsc_fd fd, long long off, size_t len, int prot, void **addr);
+int fsc_op_unmap(void *addr, size_t len);
+
+typedef struct fsc_time {
+    long long sec;   /* since 1970-01-01T00:00:00Z, may be negative */
+    long nsec;       /* 0 .. 999999999 */
+} fsc_time;
+enum { FSC_TYPE_FILE, FSC_TYPE_DIR, FSC_TYPE_LINK, FSC_TYPE_OTHER };
+typedef struct fsc_stat {
+    int type;
+    long long size;
+    long long nlink;
+    fsc_time atime, mtime, ctime;
+} fsc_stat;
+int fsc_op_stat(const char *path, fsc_stat *st);
+int fsc_op_fstat(fsc_fd fd, fsc_stat *st);
+/* Set access and modification time; NULL leaves that time as it is. */
+int fsc_op_set_times(const char *path, const fsc_time *atime,
+                     const fsc_time *mtime);
+
+/* Convenience for set-up: create `path` holding `text` (fails the probe on
+ * error), and read a whole small file into a static buffer (NULL on error). */
+void fsc_put(const char *path, const char *text);
+const char *fsc_get(const char *path);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,284 @@
+/*
+ * fsc_core.c — the portable part of the probe runtime: observation output,
+ * the sandbox check, helper bookkeeping and messages. Platform specifics are
+ * behind fsc_plat.h; file operations behind the backend (ops_*.c).
+ */
+#include "fsc_plat.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { MAX_HELPERS = 16, MAX_NAMES = 256, NAME_MAX_LEN = 64, LINE_MAX_LEN = 256 };
+
+static fsc_helper helpers[MAX_HELPERS];
+static int nhelpers;
+static fsc_helper parent;        /* in a helper: the channel to the probe */
+static int have_parent;
+static const fsc_role *role_table;
+static char names[MAX_NAMES][NAME_MAX_LEN];
+static int nnames;
+
+/* ------------------------------------------------------------ endings ---- */
+
+static void kill_helpers(void)
+{
+    for (int i = 0; i < nhelpers; i++)
+        if (!helpers[i].done) {
+            fsc_plat_kill(&helpers[i]);
+            fsc_plat_reap(&helpers[i]);
+        }
+    nhelpers = 0;
+}
+
+static FSC_NORETURN void end(int status)
+{
+    kill_helpers();
+    exit(status);
+}
+
+static FSC_NORETURN void vfail(const char *fmt, va_list ap)
+{
+    fputs("fsconform probe broken: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    fflush(stderr);
+    end(FSC_EXIT_BROKEN);
+}
+
+void fsc_fail(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vfail(fmt, ap);
+}
+
+void fsc_fail_at(const char *file, int line, const char *what, const char *err)
+{
+    const char *base = strrchr(file, '/');
+    fsc_fail("%s:%d: %s (%s)", base ? base + 1 : file, line, what, err);
+}
+
+const char *fsc_last_error(void) { return fsc_plat_last_error(); }
+
+/* ------------------------------------------------------- observations ---- */
+
+static int valid_name(const char *s)
+{
+    if (!*s || strlen(s) >= NAME_MAX_LEN) return 0;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_' ||
+              *s == '.'))
+            return 0;
+    return 1;
+}
+
+static int valid_value(const char *s)
+{
+    if (!*s) return 0;
+    for (; *s; s++)
+        if ((unsigned char)*s <= ' ' || *s == 0x7f) return 0;
+    return 1;
+}
+
+static void emit(const char *name, const char *value)
+{
+    char line[LINE_MAX_LEN];
+    if (!valid_name(name)) fsc_fail("observation name \"%s\" is not [a-z0-9_.]+", name);
+    if (!valid_value(value))
+        fsc_fail("observation %s: value \"%s\" is not one token", name, value);
+    for (int i = 0; i < nnames; i++)
+        if (!strcmp(names[i], name)) fsc_fail("observation %s reported twice", name);
+    if (nnames == MAX_NAMES) fsc_fail("more than %d observations", MAX_NAMES);
+    strcpy(names[nnames++], name);
+    int n = snprintf(line, sizeof line, "%s=%s\n", name, value);
+    if (n < 0 || n >= (int)sizeof line) fsc_fail("observation %s too long", name);
+    fsc_plat_stdout(line, (size_t)n);
+}
+
+void fsc_obs(const char *name, const char *fmt, ...)
+{
+    char value[LINE_MAX_LEN];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(value, sizeof value, fmt, ap);
+    va_end(ap);
+    emit(name, value);
+}
+
+void fsc_obs_bool(const char *name, int value) { emit(name, value ? "true" : "false"); }
+
+void fsc_obs_int(const char *name, long long value) { fsc_obs(name, "%lld", value); }
+
+void fsc_obs_op(const char *name, int err) { emit(name, err ? fsc_op_errname(err) : "ok"); }
+
+long fsc_obs_sys(const char *name, long rc)
+{
+    emit(name, rc == -1 ? fsc_plat_last_error() : "ok");
+    return rc;
+}
+
+void fsc_skip(const char *reason)
+{
+    emit("skip", reason);
+    end(FSC_EXIT_SKIP);
+}
+
+/* ------------------------------------------------------------ helpers ---- */
+
+fsc_helper *fsc_spawn(const char *role, const char *arg, int how)
+{
+    if (nhelpers == MAX_HELPERS) fsc_fail("more than %d helpers", MAX_HELPERS);
+    fsc_helper *h = &helpers[nhelpers];
+    memset(h, 0, sizeof *h);
+    int err = fsc_plat_spawn(h, role, arg ? arg : "", how);
+    if (err) fsc_fail("cannot start helper %s: %s", role, fsc_op_errname(err));
+    nhelpers++;
+    return h;
+}
+
+static fsc_helper *chan(fsc_helper *h)
+{
+    if (h) return h;
+    if (!have_parent) fsc_fail("fsc_send/fsc_recv(NULL) outside a helper");
+    return &parent;
+}
+
+void fsc_send(fsc_helper *h, const char *fmt, ...)
+{
+    char line[LINE_MAX_LEN];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(line, sizeof line - 1, fmt, ap);
+    va_end(ap);
+    if (n < 0 || n >= (int)sizeof line - 1) fsc_fail("message too long");
+    line[n++] = '\n';
+    if (fsc_plat_write(chan(h)->wr, line, (size_t)n))
+        fsc_fail("send \"%.*s\": %s", n - 1, line, fsc_plat_last_error());
+}
+
+int fsc_deadline_ms(void)
+{
+    static int ms;
+    if (!ms) {
+        const char *env = getenv("FSC_DEADLINE_MS");
+        ms = env && atoi(env) > 0 ? atoi(env) : 5000;
+    }
+    return ms;
+}
+
+const char *fsc_recv(fsc_helper *h)
+{
+    static char line[LINE_MAX_LEN];
+    long long deadline = fsc_plat_now_ms() + fsc_deadline_ms();
+    size_t n = 0;
+    h = chan(h);
+    for (;;) {
+        long long left = deadline - fsc_plat_now_ms();
+        char c;
+        int r = fsc_plat_read_byte(h->rd, &c, left > 0 ? (int)left : 0);
+        if (r == -1) fsc_fail("no message within %d ms", fsc_deadline_ms());
+        if (r == -2) fsc_fail("receive: %s", fsc_plat_last_error());
+        if (r == 0) {
+            /* The other side ended. A helper whose probe is gone ends too. */
+            if (h == &parent) end(FSC_EXIT_BROKEN);
+            fsc_fail("helper ended before sending a message");
+        }
+        if (c == '\n') break;
+        if (n == sizeof line - 1) fsc_fail("message too long");
+        line[n++] = c;
+    }
+    line[n] = 0;
+    return line;
+}
+
+void fsc_expect(fsc_helper *h, const char *want)
+{
+    const char *got = fsc_recv(h);
+    if (strcmp(got, want)) fsc_fail("expected message \"%s\", got \"%s\"", want, got);
+}
+
+int fsc_wait(fsc_helper *h)
+{
+    long long deadline = fsc_plat_now_ms() + fsc_deadline_ms();
+    if (h->done) return h->status;
+    /* Unread messages are dropped; the end of the channel is the end of the
+     * helper (its end of the pipe is not inherited by anything else). */
+    for (;;) {
+        long long left = deadline - fsc_plat_now_ms();
+        char c;
+        int r = fsc_plat_read_byte(h->rd, &c, left > 0 ? (int)left : 0);
+        if (r == -1) fsc_fail("helper did not end within %d ms", fsc_deadline_ms());
+        if (r == 0 || r == -2) break;
+    }
+    fsc_plat_reap(h);
+    return h->status;
+}
+
+int fsc_reexec(const char *role, const char *arg)
+{
+    if (!have_parent) fsc_fail("fsc_reexec outside a helper");
+    return fsc_plat_reexec(&parent, role, arg ? arg : "");
+}
+
+/* --------------------------------------------------------------- files ---- */
+
+void fsc_put(const char *path, const char *text)
+{
+    fsc_fd fd;
+    size_t done;
+    FSC_OK(fsc_op_open(path, FSC_WRITE | FSC_CREATE | FSC_TRUNC | FSC_SHARE_ALL, &fd));
+    FSC_OK(fsc_op_write(fd, text, strlen(text), &done));
+    if (done != strlen(text)) fsc_fail("short write to %s", path);
+    FSC_OK(fsc_op_close(fd));
+}
+
+const char *fsc_get(const char *path)
+{
+    static char buf[4096];
+    fsc_fd fd;
+    size_t done;
+    if (fsc_op_open(path, FSC_READ | FSC_SHARE_ALL, &fd)) return NULL;
+    int err = fsc_op_read(fd, buf, sizeof buf - 1, &done);
+    fsc_op_close(fd);
+    if (err) return NULL;
+    buf[done] = 0;
+    return buf;
+}
+
+/* --------------------------------------------------------------- main ---- */
+
+void fsc_core_run_role(const fsc_helper *to_probe, const char *role, const char *arg)
+{
+    parent = *to_probe;
+    have_parent = 1;
+    nhelpers = 0;   /* a forked helper does not own the probe's helpers */
+    for (const fsc_role *r = role_table; r && r->name; r++)
+        if (!strcmp(r->name, role)) end(r->fn(arg));
+    fsc_fail("unknown helper role %s", role);
+}
+
+int fsc_main(int argc, char **argv, void (*probe)(void), const fsc_role *roles)
+{
+    fsc_plat_init(argv[0]);
+    role_table = roles;
+    if (argc == 2 && !strcmp(argv[1], "--fsc-noop")) return 0;
+    if (argc == 4 && !strcmp(argv[1], "--fsc-role")) {
+        fsc_helper to_probe = {0};
+        if (fsc_plat_parent(&to_probe)) fsc_fail("helper started without a channel");
+        fsc_core_run_role(&to_probe, argv[2], argv[3]);
+    }
+    if (argc != 1) {
+        fprintf(stderr,
+                "usage: %s\n  run in an empty directory: prints name=value "
+                "observations (normally run by `python3 -m harness`)\n",
+                argv[0]);
+        return FSC_EXIT_BROKEN;
+    }
+    int empty = fsc_plat_cwd_empty();
+    if (empty < 0) fsc_fail("cannot list the current directory: %s", fsc_plat_last_error());
+    if (!empty) fsc_fail("the current directory is not empty: run me in a fresh sandbox");
+    probe();
+    end(FSC_EXIT_DONE);
+}

@@ -1,0 +1,19 @@
+"""fsconform harness: runs the probes, compares with expected/*.toml, reports.
+
+Modules, one job each:
+  discovery  the build manifest, probe selection, probe documentation headers
+  facts      platform facts (os, filesystem of the target, privileges, backend)
+  profiles   expectation profiles: loading, validation, inheritance, selection
+  runner     running probe executables in sandboxes, in parallel
+  compare    parsing probe output, verdicts and differences
+  model      the result model shared by runner, compare and reports
+  reports    results JSON, JUnit XML and the text shown to the user
+  bench      the start-up benchmark
+  cli        argument parsing and the subcommands
+"""
+
+__version__ = "0.1.0"
+
+
+class HarnessError(Exception):
+    """A user-facing configuration or usage error: printed as one line, exit 2."""

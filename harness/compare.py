@@ -1,0 +1,166 @@
+"""From a probe's raw run to a verdict: parse `name=value` output, compare with the
+expectations, keep every difference."""
+
+import re
+import signal as _signal
+
+from harness.model import Result, severity
+
+NAME_RE = re.compile(r"[a-z0-9_.]+\Z")
+STDERR_TAIL = 4000
+
+# Exit codes with which Windows (and Wine) report a crashed process.
+_NTSTATUS_CRASH = {
+    0xC0000005: "STATUS_ACCESS_VIOLATION",
+    0xC000001D: "STATUS_ILLEGAL_INSTRUCTION",
+    0xC0000094: "STATUS_INTEGER_DIVIDE_BY_ZERO",
+    0xC00000FD: "STATUS_STACK_OVERFLOW",
+    0xC0000374: "STATUS_HEAP_CORRUPTION",
+    0xC0000409: "STATUS_STACK_BUFFER_OVERRUN",
+    0x80000003: "STATUS_BREAKPOINT",
+}
+
+
+def parse_output(text):
+    """(observations, None) or (partial observations, "line N: what is wrong")."""
+    obs = {}
+    for n, line in enumerate(text.splitlines(), 1):
+        name, eq, value = line.partition("=")
+        shown = line if len(line) <= 80 else line[:77] + "..."
+        if not eq:
+            return obs, f"line {n}: not name=value: {shown!r}"
+        if not NAME_RE.match(name):
+            return obs, f"line {n}: bad observation name {name!r} (names are [a-z0-9_.]+)"
+        if not value or any(c.isspace() for c in value):
+            return obs, f"line {n}: value of {name} is not a single token: {value!r}"
+        if name in obs:
+            return obs, f"line {n}: {name} reported twice ({obs[name]!r}, then {value!r})"
+        obs[name] = value
+    return obs, None
+
+
+def signal_name(num):
+    try:
+        return _signal.Signals(num).name
+    except ValueError:
+        return f"signal {num}"
+
+
+def crash_name(exit_status):
+    """A crash description for an exit status, or None if it is an ordinary exit."""
+    if exit_status is None:
+        return None
+    if exit_status < 0:
+        return signal_name(-exit_status)
+    return _NTSTATUS_CRASH.get(exit_status & 0xFFFFFFFF)
+
+
+def fmt(v):
+    if isinstance(v, (list, tuple)):
+        return "one of " + ", ".join(v)
+    return str(v)
+
+
+def differences(obs, expectations):
+    diffs = []
+    for name, entry in sorted(expectations.items()):
+        if name not in obs:
+            diffs.append({"name": name, "kind": "missing", "expected": entry.plain(), "got": None})
+        elif not entry.allows(obs[name]):
+            diffs.append({"name": name, "kind": "fail", "expected": entry.plain(),
+                          "got": obs[name]})
+    for name in sorted(obs):
+        if name not in expectations:
+            diffs.append({"name": name, "kind": "new", "expected": None, "got": obs[name]})
+    return diffs
+
+
+def describe_difference(d):
+    if d["kind"] == "fail":
+        return f"{d['name']}: expected {fmt(d['expected'])}, got {d['got']}"
+    if d["kind"] == "missing":
+        return f"{d['name']}: expected {fmt(d['expected'])}, not reported"
+    if d["kind"] == "new":
+        return f"{d['name']}: not in the profile, got {d['got']}"
+    if d["kind"] == "flaky":
+        return f"{d['name']}: differs between runs: " + ", ".join(
+            "-" if v is None else str(v) for v in d["got"])
+    return f"{d['name']}: {d}"
+
+
+def judge(probe, expectations, *, exit_status, timed_out, stdout, stderr, duration,
+          note=""):
+    """The Result of one run. `expectations` maps observation names to profile Entries."""
+    out = stdout.decode("utf-8", "replace") if isinstance(stdout, bytes) else stdout
+    err = stderr.decode("utf-8", "replace") if isinstance(stderr, bytes) else stderr
+    r = Result(id=probe.id, area=probe.area, verdict="pass", exit_status=exit_status,
+               duration=round(duration, 4), stderr=err[-STDERR_TAIL:],
+               expected={k: e.plain() for k, e in sorted(expectations.items())})
+    obs, bad = parse_output(out)
+    r.observations = obs
+    crash = crash_name(exit_status)
+    if timed_out:
+        r.verdict, r.message = "timeout", note or f"no exit after {duration:.1f} s; killed"
+    elif crash:
+        r.verdict, r.message = "crash", f"killed by {crash}"
+        if exit_status is not None and exit_status < 0:
+            r.signal, r.exit_status = crash, None
+    elif bad:
+        r.verdict, r.message = "error", f"bad output: {bad}"
+    elif exit_status == 77:
+        if "skip" in obs:
+            r.verdict, r.message = "skip", obs["skip"]
+        else:
+            r.verdict, r.message = "error", "exit 77 (skip) without a skip=<reason> line"
+    elif exit_status != 0:
+        r.verdict, r.message = "error", f"exit status {exit_status}"
+    elif "skip" in obs:
+        r.verdict, r.message = "error", "skip= printed but exit 0"
+    else:
+        r.differences = differences(obs, expectations)
+        kinds = {d["kind"] for d in r.differences}
+        for v in ("fail", "missing", "new"):
+            if v in kinds:
+                r.verdict = v
+                break
+        n = len(r.differences)
+        r.message = f"{n} difference{'s' if n != 1 else ''}" if n else ""
+    if note and r.verdict != "timeout":
+        r.message = f"{r.message}; {note}" if r.message else note
+    return r
+
+
+def harness_error(probe, tb, duration=0.0):
+    """A Python exception inside the harness while running one probe."""
+    return Result(id=probe.id, area=probe.area, verdict="error",
+                  message="harness error: " + tb.strip().splitlines()[-1],
+                  details=tb, duration=round(duration, 4))
+
+
+def combine_repeats(runs):
+    """One Result from several runs of the same probe: the first, unless the runs
+    disagree (verdict or observations), then `flaky` with every differing value."""
+    first = runs[0]
+    if all(r.verdict == first.verdict and r.observations == first.observations for r in runs):
+        first.duration = round(max(r.duration for r in runs), 4)
+        return first
+    names = sorted(set().union(*(r.observations for r in runs)))
+    diffs = []
+    for name in names:
+        vals = [r.observations.get(name) for r in runs]
+        if len(set(vals)) > 1:
+            diffs.append({"name": name, "kind": "flaky", "expected": first.expected.get(name),
+                          "got": vals})
+    verdicts = [r.verdict for r in runs]
+    worst = min(verdicts, key=severity)
+    summary = ", ".join(f"{v} x{verdicts.count(v)}" for v in dict.fromkeys(verdicts))
+    lines = [f"run {i + 1}: {r.verdict}" + (f" ({r.message})" if r.message else "") + " "
+             + " ".join(f"{k}={v}" for k, v in sorted(r.observations.items()))
+             for i, r in enumerate(runs)]
+    worst_run = next(r for r in runs if r.verdict == worst)
+    return Result(id=first.id, area=first.area, verdict="flaky",
+                  message=f"{len(runs)} runs disagree: {summary}",
+                  observations=first.observations, expected=first.expected,
+                  differences=diffs, exit_status=worst_run.exit_status,
+                  signal=worst_run.signal, duration=round(max(r.duration for r in runs), 4),
+                  stderr=worst_run.stderr, details="\n".join(lines))
