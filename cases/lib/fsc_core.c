@@ -160,12 +160,8 @@ void fsc_send(fsc_helper *h, const char *fmt, ...)
 
 int fsc_deadline_ms(void)
 {
-    static int ms;
-    if (!ms) {
-        const char *env = getenv("FSC_DEADLINE_MS");
-        ms = env && atoi(env) > 0 ? atoi(env) : 5000;
-    }
-    return ms;
+    const char *env = getenv("FSC_DEADLINE_MS");
+    return env && atoi(env) > 0 ? atoi(env) : 5000;
 }
 
 const char *fsc_recv(fsc_helper *h)

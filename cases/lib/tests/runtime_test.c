@@ -1,1 +1,320 @@
-int main(void){return 0;}
+/*
+ * runtime_test.c — unit tests of the probe runtime (cmocka).
+ *
+ * The runtime ends the process on a broken probe (exit 2) or a skip (77), so
+ * those paths are tested in a forked child whose exit status and output the
+ * test reads. Helper tests re-run this executable in a role, as probes do.
+ */
+#define _GNU_SOURCE
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "fsc_plat.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static char sandbox[] = "/tmp/fsc-unit-XXXXXX";
+
+/* ---- helper roles ---- */
+
+static int role_echo(const char *arg)
+{
+    fsc_send(NULL, "%s %s", fsc_recv(NULL), arg);
+    return 0;
+}
+
+static int role_exit(const char *arg) { return atoi(arg); }
+
+static int role_block(const char *arg)
+{
+    (void)arg;
+    fsc_send(NULL, "%ld", (long)getpid());
+    fsc_recv(NULL);   /* nothing comes: ends by deadline, kill or the probe's end */
+    return 0;
+}
+
+static const fsc_role roles[] = {
+    {"echo", role_echo}, {"exit", role_exit}, {"block", role_block}, {0, 0}};
+
+/* ---- running a piece of runtime code in a child ---- */
+
+struct outcome {
+    int status;   /* exit status, or -signal */
+    char out[512];
+    char err[512];
+};
+
+static void slurp(int fd, char *buf, size_t n)
+{
+    size_t got = 0;
+    ssize_t r;
+    while (got < n - 1 && (r = read(fd, buf + got, n - 1 - got)) > 0) got += (size_t)r;
+    buf[got] = 0;
+    close(fd);
+}
+
+static struct outcome in_child(void (*fn)(void))
+{
+    struct outcome o;
+    int out[2], err[2], st;
+    assert_int_equal(pipe(out), 0);
+    assert_int_equal(pipe(err), 0);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        dup2(out[1], 1);
+        dup2(err[1], 2);
+        close(out[0]), close(err[0]), close(out[1]), close(err[1]);
+        fn();
+        exit(0);
+    }
+    close(out[1]);
+    close(err[1]);
+    slurp(out[0], o.out, sizeof o.out);
+    slurp(err[0], o.err, sizeof o.err);
+    assert_int_equal(waitpid(pid, &st, 0), pid);
+    o.status = WIFEXITED(st) ? WEXITSTATUS(st) : -WTERMSIG(st);
+    return o;
+}
+
+/* ---- error names ---- */
+
+static void errno_names(void **state)
+{
+    (void)state;
+    assert_string_equal(fsc_errno_name(ENOENT), "ENOENT");
+    assert_string_equal(fsc_errno_name(EACCES), "EACCES");
+    assert_string_equal(fsc_errno_name(ENOTEMPTY), "ENOTEMPTY");
+    assert_string_equal(fsc_errno_name(EXDEV), "EXDEV");
+    /* aliases: the common spelling wins */
+    assert_string_equal(fsc_errno_name(EWOULDBLOCK), "EAGAIN");
+    assert_string_equal(fsc_errno_name(EDEADLOCK), "EDEADLK");
+    assert_string_equal(fsc_errno_name(ENOTSUP), "EOPNOTSUPP");
+    assert_string_equal(fsc_errno_name(98765), "errno_98765");
+    assert_string_equal(fsc_errno_name(0), "errno_0");
+}
+
+static void errno_table_complete(void **state)
+{
+    /* Every code the C library knows (1..133 on Linux) has a symbolic name. */
+    (void)state;
+    for (int e = 1; e <= 133; e++) {
+        if (e == 41 || e == 58) continue;   /* unassigned on Linux */
+        const char *n = fsc_errno_name(e);
+        if (strncmp(n, "errno_", 6) == 0) fail_msg("errno %d has no name", e);
+        assert_true(n[0] == 'E');
+    }
+}
+
+/* ---- observations ---- */
+
+static void obs_good(void)
+{
+    fsc_obs("a.b_1", "%d", 5);
+    fsc_obs_bool("flag", 1);
+    fsc_obs_int("count", -3);
+    fsc_obs_op("op", 0);
+    fsc_obs_op("op_err", ENOENT);
+    errno = EXDEV;
+    fsc_obs_sys("sys", -1);
+    fsc_obs_sys("sys_ok", 7);
+}
+
+static void observations(void **state)
+{
+    (void)state;
+    struct outcome o = in_child(obs_good);
+    assert_int_equal(o.status, 0);
+    assert_string_equal(o.out, "a.b_1=5\nflag=true\ncount=-3\nop=ok\nop_err=ENOENT\n"
+                               "sys=EXDEV\nsys_ok=ok\n");
+}
+
+static void obs_bad_name(void) { fsc_obs("Bad", "x"); }
+static void obs_blank_value(void) { fsc_obs("name", "two words"); }
+static void obs_empty_value(void) { fsc_obs("name", "%s", ""); }
+static void obs_twice(void)
+{
+    fsc_obs("name", "1");
+    fsc_obs("name", "2");
+}
+
+static void broken_observations(void **state)
+{
+    (void)state;
+    void (*cases[])(void) = {obs_bad_name, obs_blank_value, obs_empty_value, obs_twice};
+    const char *why[] = {"not [a-z0-9_.]+", "not one token", "not one token", "reported twice"};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct outcome o = in_child(cases[i]);
+        assert_int_equal(o.status, FSC_EXIT_BROKEN);
+        assert_non_null(strstr(o.err, why[i]));
+    }
+}
+
+static void do_skip(void) { fsc_skip("no_such_api"); }
+static void do_check(void) { FSC_CHECK(1 + 1 == 3); }
+
+static void skip_and_check(void **state)
+{
+    (void)state;
+    struct outcome o = in_child(do_skip);
+    assert_int_equal(o.status, FSC_EXIT_SKIP);
+    assert_string_equal(o.out, "skip=no_such_api\n");
+    o = in_child(do_check);
+    assert_int_equal(o.status, FSC_EXIT_BROKEN);
+    assert_non_null(strstr(o.err, "runtime_test.c:"));
+    assert_non_null(strstr(o.err, "1 + 1 == 3"));
+}
+
+/* ---- helpers ---- */
+
+static void helper_messages(void **state)
+{
+    (void)state;
+    fsc_helper *h = fsc_spawn("echo", "world", FSC_SPAWN_EXEC);
+    fsc_send(h, "hello");
+    assert_string_equal(fsc_recv(h), "hello world");
+    assert_int_equal(fsc_wait(h), 0);
+    h = fsc_spawn("exit", "9", FSC_SPAWN_EXEC);
+    assert_int_equal(fsc_wait(h), 9);
+    h = fsc_spawn("exit", "4", FSC_SPAWN_FORK);
+    assert_int_equal(fsc_wait(h), 4);
+}
+
+static void recv_from_silent_helper(void)
+{
+    fsc_helper *h = fsc_spawn("block", "", FSC_SPAWN_EXEC);
+    fsc_recv(h);   /* the pid */
+    fsc_recv(h);   /* never comes */
+}
+
+static void deadline(void **state)
+{
+    (void)state;
+    setenv("FSC_DEADLINE_MS", "300", 1);
+    struct outcome o = in_child(recv_from_silent_helper);
+    unsetenv("FSC_DEADLINE_MS");
+    assert_int_equal(o.status, FSC_EXIT_BROKEN);
+    assert_non_null(strstr(o.err, "no message within 300 ms"));
+}
+
+/* The probe dies without cleaning up (as in a crash): its helper must die too.
+ * This process becomes the subreaper so the orphaned helper is reparented
+ * here and its end can be observed with waitpid. */
+static void probe_dies(void)
+{
+    fsc_helper *h = fsc_spawn("block", "", FSC_SPAWN_EXEC);
+    printf("%s\n", fsc_recv(h));
+    fflush(stdout);
+    _exit(0);
+}
+
+static void helpers_die_with_probe(void **state)
+{
+    (void)state;
+    assert_int_equal(prctl(PR_SET_CHILD_SUBREAPER, 1), 0);
+    struct outcome o = in_child(probe_dies);
+    assert_int_equal(o.status, 0);
+    pid_t helper = (pid_t)atol(o.out);
+    assert_true(helper > 0);
+    int st;
+    assert_int_equal(waitpid(helper, &st, 0), helper);   /* would hang if it lived on */
+    assert_true(WIFSIGNALED(st));
+    assert_int_equal(WTERMSIG(st), SIGKILL);
+}
+
+/* ---- guarded memory access ---- */
+
+static void mem_guard(void **state)
+{
+    (void)state;
+    char c = 0;
+    long page = sysconf(_SC_PAGESIZE);
+    char *p = mmap(NULL, (size_t)page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    assert_true(p != MAP_FAILED);
+    assert_string_equal(fsc_mem_write(p, 'x'), "ok");
+    assert_string_equal(fsc_mem_read(p, &c), "ok");
+    assert_int_equal(c, 'x');
+    assert_int_equal(mprotect(p, (size_t)page, PROT_NONE), 0);
+    assert_string_equal(fsc_mem_read(p, &c), "SIGSEGV");
+    assert_string_equal(fsc_mem_write(p, 'y'), "SIGSEGV");
+    munmap(p, (size_t)page);
+}
+
+/* ---- the native operations backend ---- */
+
+static void ops_backend(void **state)
+{
+    (void)state;
+    char dir[] = "fsc-unit-XXXXXX";
+    char old[4096];
+    fsc_fd fd;
+    fsc_stat st;
+    size_t n;
+    assert_non_null(mkdtemp(dir));
+    assert_non_null(getcwd(old, sizeof old));
+    assert_int_equal(fsc_op_chdir(dir), 0);
+    assert_int_equal(fsc_op_open("missing", FSC_READ | FSC_SHARE_CRT, &fd), ENOENT);
+    assert_true(fd == FSC_NOFD);
+    assert_string_equal(fsc_op_errname(ENOENT), "ENOENT");
+    fsc_put("f", "hello");
+    assert_string_equal(fsc_get("f"), "hello");
+    assert_int_equal(fsc_op_open("f", FSC_WRITE | FSC_CREATE | FSC_EXCL | FSC_SHARE_CRT, &fd),
+                     EEXIST);
+    assert_int_equal(fsc_op_open("f", FSC_RDWR | FSC_APPEND | FSC_SHARE_CRT, &fd), 0);
+    assert_int_equal(fsc_op_write(fd, "!", 1, &n), 0);
+    assert_int_equal(n, 1);
+    assert_int_equal(fsc_op_fstat(fd, &st), 0);
+    assert_int_equal(st.size, 6);
+    assert_int_equal(st.type, FSC_TYPE_FILE);
+    fsc_time mt = {-86400, 500};
+    assert_int_equal(fsc_op_set_times("f", NULL, &mt), 0);
+    assert_int_equal(fsc_op_stat("f", &st), 0);
+    assert_int_equal(st.mtime.sec, -86400);
+    assert_int_equal(fsc_op_close(fd), 0);
+    assert_int_equal(fsc_op_mkdir("d"), 0);
+    assert_int_equal(fsc_op_rename("f", "d/g"), 0);
+    assert_int_equal(fsc_op_rmdir("d"), ENOTEMPTY);
+    assert_int_equal(fsc_op_unlink("d/g"), 0);
+    assert_int_equal(fsc_op_rmdir("d"), 0);
+    assert_int_equal(fsc_op_chdir(old), 0);
+    assert_int_equal(rmdir(dir), 0);
+}
+
+static void unit_tests(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(errno_names),     cmocka_unit_test(errno_table_complete),
+        cmocka_unit_test(observations),    cmocka_unit_test(broken_observations),
+        cmocka_unit_test(skip_and_check),  cmocka_unit_test(helper_messages),
+        cmocka_unit_test(deadline),        cmocka_unit_test(helpers_die_with_probe),
+        cmocka_unit_test(mem_guard),       cmocka_unit_test(ops_backend),
+    };
+    int failed = cmocka_run_group_tests(tests, NULL, NULL);
+    rmdir(sandbox);
+    exit(failed ? 1 : 0);
+}
+
+/* The tests run as a probe would: in fsc_main, in an empty directory, with
+ * this program's helper roles. */
+int main(int argc, char **argv)
+{
+    if (argc == 1) {
+        if (!mkdtemp(sandbox) || chdir(sandbox)) {
+            perror(sandbox);
+            return 1;
+        }
+    }
+    return fsc_main(argc, argv, unit_tests, roles);
+}
