@@ -73,6 +73,12 @@ void fsc_obs(const char *name, const char *fmt, ...) FSC_PRINTF(2, 3);
 void fsc_obs_bool(const char *name, int value);   /* true / false */
 void fsc_obs_int(const char *name, long long value);
 
+/* Bytes as one token: [A-Za-z0-9] as they are, any other byte as %XX, at
+ * most 64 bytes; "empty" for none. fsc_obs_file reports a file's first 64
+ * bytes that way, read through the operations layer. */
+void fsc_obs_bytes(const char *name, const void *buf, size_t n);
+void fsc_obs_file(const char *name, const char *path);
+
 /* Result of an operations-layer call: `ok` when err == 0, else the backend's
  * name for the error (ENOENT, ERROR_SHARING_VIOLATION, ...). */
 void fsc_obs_op(const char *name, int err);
@@ -191,6 +197,8 @@ int fsc_op_truncate(fsc_fd fd, long long size);
 /* Rename, replacing an existing destination. */
 int fsc_op_rename(const char *from, const char *to);
 int fsc_op_unlink(const char *path);
+/* A second name (hard link) `to` for the existing file `from`. */
+int fsc_op_link(const char *from, const char *to);
 int fsc_op_mkdir(const char *path);
 int fsc_op_rmdir(const char *path);
 int fsc_op_chdir(const char *path);

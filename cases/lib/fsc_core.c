@@ -111,6 +111,37 @@ void fsc_obs_bool(const char *name, int value) { emit(name, value ? "true" : "fa
 
 void fsc_obs_int(const char *name, long long value) { fsc_obs(name, "%lld", value); }
 
+void fsc_obs_bytes(const char *name, const void *buf, size_t n)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    const unsigned char *b = buf;
+    char tok[3 * 64 + 1] = "empty";
+    size_t k = 0;
+    for (size_t i = 0; i < n && i < 64; i++) {
+        unsigned c = b[i];
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+            tok[k++] = (char)c;
+        } else {
+            tok[k++] = '%';
+            tok[k++] = hex[c >> 4];
+            tok[k++] = hex[c & 15];
+        }
+    }
+    if (k) tok[k] = 0;
+    emit(name, tok);
+}
+
+void fsc_obs_file(const char *name, const char *path)
+{
+    unsigned char buf[64];
+    size_t n;
+    fsc_fd fd;
+    FSC_OK(fsc_op_open(path, FSC_READ | FSC_SHARE_ALL, &fd));
+    FSC_OK(fsc_op_read(fd, buf, sizeof buf, &n));
+    FSC_OK(fsc_op_close(fd));
+    fsc_obs_bytes(name, buf, n);
+}
+
 void fsc_obs_op(const char *name, int err) { emit(name, err ? fsc_op_errname(err) : "ok"); }
 
 long fsc_obs_sys(const char *name, long rc)

@@ -16,7 +16,8 @@
  *   fsc_op_seek       lseek(2)
  *   fsc_op_truncate   ftruncate(2)
  *   fsc_op_rename     rename(2): replaces an existing destination atomically
- *   fsc_op_unlink     unlink(2);  fsc_op_mkdir mkdir(2) mode 0777;
+ *   fsc_op_unlink     unlink(2);  fsc_op_link link(2);
+ *   fsc_op_mkdir      mkdir(2) mode 0777;
  *   fsc_op_rmdir      rmdir(2);   fsc_op_chdir chdir(2)
  *   fsc_op_lock       fcntl(2) F_SETLK (never F_SETLKW) with F_RDLCK/F_WRLCK,
  *                     l_whence SEEK_SET: a process-associated record lock
@@ -94,6 +95,8 @@ int fsc_op_truncate(fsc_fd fd, long long size) { return RESULT(ftruncate((int)fd
 int fsc_op_rename(const char *from, const char *to) { return RESULT(rename(from, to)); }
 
 int fsc_op_unlink(const char *path) { return RESULT(unlink(path)); }
+
+int fsc_op_link(const char *from, const char *to) { return RESULT(link(from, to)); }
 
 int fsc_op_mkdir(const char *path) { return RESULT(mkdir(path, 0777)); }
 

@@ -130,6 +130,8 @@ static void obs_good(void)
     errno = EXDEV;
     fsc_obs_sys("sys", -1);
     fsc_obs_sys("sys_ok", 7);
+    fsc_obs_bytes("bytes", "a b\n\xff", 5);
+    fsc_obs_bytes("none", "", 0);
 }
 
 static void observations(void **state)
@@ -138,7 +140,7 @@ static void observations(void **state)
     struct outcome o = in_child(obs_good);
     assert_int_equal(o.status, 0);
     assert_string_equal(o.out, "a.b_1=5\nflag=true\ncount=-3\nop=ok\nop_err=ENOENT\n"
-                               "sys=EXDEV\nsys_ok=ok\n");
+                               "sys=EXDEV\nsys_ok=ok\nbytes=a%20b%0A%FF\nnone=empty\n");
 }
 
 static void obs_bad_name(void) { fsc_obs("Bad", "x"); }
