@@ -10,7 +10,7 @@ from harness import HarnessError
 
 MANIFEST_NAME = "fsconform.json"
 # What the user is told to run when there is no build yet (README.md has the full story).
-BUILD_HINT = "cmake --workflow --preset native"
+BUILD_HINT = "./fsconform suite, or cmake --preset default && cmake --build --preset default"
 
 
 @dataclass(frozen=True)

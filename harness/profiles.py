@@ -144,9 +144,8 @@ def _flatten(loc, probe_id, table, prefix, out, pname):
                                   f"(names are [a-z0-9_.]+)")
         val = _value(v)
         if val is None:
-            raise loc.err(line(), f"[{probe_id}] {name}: expected a value (string, integer, "
-                                  f"boolean without spaces) or a non-empty list of them, "
-                                  f"got {v!r}")
+            raise loc.err(line(), f"[{probe_id}] {name}: expected a one-token string, integer "
+                                  f"or boolean, or a non-empty list of them, got {v!r}")
         out[name] = Entry(val, why, ref, pname)
 
 
@@ -323,6 +322,9 @@ def choose(profiles, facts, requested=None):
             cands.append(p)
     detected = " ".join(f"{k}={facts[k]}" for k in ("os", "fs", "wine", "backend", "root")
                         if k in facts)
+    if not profiles:
+        raise HarnessError("no profiles in expected/; use --profile none to see every "
+                           "observation as new")
     if not cands:
         raise HarnessError(f"no profile matches this platform ({detected}); "
                            f"choose one with --profile NAME "

@@ -24,7 +24,8 @@ class RawRun:
     stdout: bytes
     stderr: bytes
     duration: float
-    note: str = ""           # something the runner noticed (sandbox not removable, ...)
+    note: str = ""           # something the runner noticed (a helper held the output)
+    cleanup_error: str = ""  # the sandbox could not be removed
 
 
 class Runner:
@@ -55,10 +56,7 @@ class Runner:
             raw = self._run_in(probe, sandbox, args)
         finally:
             problem = remove_tree(sandbox)
-        if problem:
-            raw.note = (raw.note + "; " if raw.note else "") + problem
-            if raw.exit_status == 0:
-                raw.exit_status = None if raw.timed_out else raw.exit_status
+        raw.cleanup_error = problem
         return raw
 
     def _run_in(self, probe, sandbox, args):
@@ -106,9 +104,8 @@ class Runner:
     # ------------------------------------------------------------- run many --
     def map(self, tasks, work, jobs, on_done=None):
         """Run work(task) for every task on `jobs` threads; results in task order.
-        An exception inside work(task) is passed to on_error via the result of
-        `work` itself (work must catch); on_done(i, result) is called in the
-        calling thread as results arrive."""
+        work should not raise (wrap it with safe()); on_done(i, result) is called
+        in the calling thread as results arrive (the progress line)."""
         results = [None] * len(tasks)
         if jobs <= 1 or len(tasks) <= 1:
             for i, t in enumerate(tasks):
@@ -179,37 +176,34 @@ def _collect(proc):
 def remove_tree(path):
     """Remove a sandbox whatever the probe left in it (read-only directories,
     files without permissions). Returns "" or a one-line problem description."""
-    def onerror(func, p, exc_info):
-        # make the parent (and the thing itself, if a directory) writable, then retry
-        for q in (os.path.dirname(p), p):
-            try:
-                st = os.lstat(q)
-                if stat.S_ISDIR(st.st_mode):
-                    os.chmod(q, st.st_mode | stat.S_IRWXU)
-            except OSError:
-                pass
-        if func in (os.rmdir, os.unlink, os.remove) or getattr(func, "__name__", "") in (
-                "rmdir", "unlink", "remove"):
-            func(p)
-        elif os.path.isdir(p) and not os.path.islink(p):
-            shutil.rmtree(p, onerror=_last_resort)
-        else:
-            os.unlink(p)
-
     last = None
-    for attempt in range(3):
+    for attempt in range(4):
         try:
-            shutil.rmtree(path, onerror=onerror)
+            shutil.rmtree(path)
             return ""
         except FileNotFoundError:
-            return ""
+            if not os.path.lexists(path):
+                return ""
         except OSError as e:
             last = e
-            time.sleep(0.05 * (attempt + 1))   # Windows: delete-pending handles close late
-    if not os.path.exists(path):
+        _make_writable(path)
+        if attempt:
+            time.sleep(0.05 * attempt)   # Windows: delete-pending handles close late
+    if not os.path.lexists(path):
         return ""
     return f"sandbox {path} could not be removed: {last}"
 
 
-def _last_resort(func, p, exc_info):
-    raise exc_info[1]
+def _make_writable(top):
+    """chmod u+rwx every directory under top (top-down, so we can descend)."""
+    def fix(d):
+        try:
+            st = os.lstat(d)
+            if stat.S_ISDIR(st.st_mode) and (st.st_mode & stat.S_IRWXU) != stat.S_IRWXU:
+                os.chmod(d, st.st_mode | stat.S_IRWXU)
+        except OSError:
+            pass
+    fix(top)
+    for root, dirs, _files in os.walk(top):
+        for d in dirs:
+            fix(os.path.join(root, d))

@@ -1,0 +1,356 @@
+"""python3 -m harness <subcommand>: list, run, check, show, bench."""
+
+import argparse
+import datetime
+import os
+import sys
+import time
+
+from harness import HarnessError, __version__
+from harness import compare, discovery, facts as factsmod, profiles as profmod, reports
+from harness.model import FAILING, Run, severity
+from harness.runner import Runner, safe
+
+EXIT_FAIL, EXIT_USAGE, EXIT_SKIP = 1, 2, 77
+
+
+# ------------------------------------------------------------ arguments --
+
+def _parser():
+    common = argparse.ArgumentParser(add_help=False)
+    g = common.add_argument_group("global options")
+    g.add_argument("--build", metavar="DIR", default=argparse.SUPPRESS,
+                   help="build directory holding fsconform.json (default: build/)")
+    g.add_argument("--target", metavar="DIR", default=argparse.SUPPRESS,
+                   help="directory under test (default: $FSCONFORM_TARGET, else BUILD/target)")
+    g.add_argument("--profile", metavar="NAME", default=argparse.SUPPRESS,
+                   help="expectation profile to compare with (default: chosen from the "
+                        "platform facts; 'none' = no expectations)")
+
+    p = argparse.ArgumentParser(prog="python3 -m harness", parents=[common],
+                                description="fsconform: run file-semantics probes and "
+                                            "compare them with expected/*.toml")
+    p.add_argument("--version", action="version", version=f"fsconform harness {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    s = sub.add_parser("list", parents=[common], help="list probes")
+    s.add_argument("patterns", nargs="*", metavar="PATTERN", help="id glob or area name")
+
+    s = sub.add_parser("run", parents=[common], help="run probes and compare")
+    s.add_argument("patterns", nargs="*", metavar="PATTERN", help="id glob or area name")
+    s.add_argument("-j", "--jobs", type=_positive_int, default=os.cpu_count() or 1)
+    s.add_argument("--timeout", type=_positive_float, default=10.0, metavar="S",
+                   help="seconds per probe run (default 10)")
+    s.add_argument("--results", metavar="FILE.json",
+                   help="also write the results here (BUILD/results/latest.json always)")
+    s.add_argument("--junit", metavar="FILE.xml", help="write JUnit XML")
+    s.add_argument("--repeat", type=_positive_int, default=1, metavar="N",
+                   help="run everything N times; observations that change are 'flaky'")
+
+    s = sub.add_parser("check", parents=[common], help="run one probe (what CTest calls)")
+    s.add_argument("id")
+    s.add_argument("--timeout", type=_positive_float, default=10.0, metavar="S")
+
+    s = sub.add_parser("show", parents=[common],
+                       help="a probe's documentation, expectations and last result")
+    s.add_argument("id")
+
+    s = sub.add_parser("bench", parents=[common],
+                       help="suite wall time against bare starts of the same executables")
+    s.add_argument("-j", "--jobs", type=_positive_int, default=os.cpu_count() or 1)
+    s.add_argument("--runs", type=_positive_int, default=5)
+    s.add_argument("--timeout", type=_positive_float, default=10.0, metavar="S")
+    return p
+
+
+def _positive_int(s):
+    try:
+        v = int(s)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an integer: {s!r}") from None
+    if v < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {s!r}")
+    return v
+
+
+def _positive_float(s):
+    try:
+        v = float(s)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {s!r}") from None
+    if not v > 0:
+        raise argparse.ArgumentTypeError(f"must be positive: {s!r}")
+    return v
+
+
+# -------------------------------------------------------------- context --
+
+class Context:
+    """What every subcommand needs, computed on demand."""
+
+    def __init__(self, args):
+        self.args = args
+        self.build = os.path.abspath(getattr(args, "build", None) or "build")
+        self.manifest = discovery.load_manifest(self.build)
+        self.results_dir = os.path.join(self.build, "results")
+
+    def target(self):
+        t = getattr(self.args, "target", None) or os.environ.get("FSCONFORM_TARGET")
+        if t:
+            t = os.path.abspath(t)
+        else:
+            t = os.path.join(self.build, "target")
+            os.makedirs(t, exist_ok=True)
+        factsmod.check_target(t)
+        return t
+
+    def profiles(self):
+        known = set(p.id for p in self.manifest.probes)
+        known |= discovery.source_ids(self.manifest.source_dir)
+        return profmod.load_all(os.path.join(self.manifest.source_dir, "expected"), known)
+
+    def profile(self, facts):
+        name = getattr(self.args, "profile", None)
+        if name == "none":
+            return profmod.Profile(name="none", path="", status="provisional", resolved={})
+        return profmod.choose(self.profiles(), facts, name)
+
+
+def _now():
+    return datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
+
+
+def _judge_work(runner, profile):
+    def work(probe):
+        raw = runner.run(probe)
+        r = compare.judge(probe, profile.expectations(probe.id), exit_status=raw.exit_status,
+                          timed_out=raw.timed_out, stdout=raw.stdout, stderr=raw.stderr,
+                          duration=raw.duration, note=raw.note)
+        if raw.cleanup_error:
+            if severity(r.verdict) > severity("error"):
+                r.verdict = "error"
+            r.message = f"{r.message}; {raw.cleanup_error}" if r.message else raw.cleanup_error
+        return r
+    return safe(work, compare.harness_error)
+
+
+# ----------------------------------------------------------- subcommands --
+
+def cmd_list(ctx, args):
+    probes = discovery.select(ctx.manifest.probes, args.patterns)
+    w = max((len(p.id) for p in probes), default=0)
+    for p in probes:
+        print(f"{p.id:<{w}}  {p.area}")
+    return 0
+
+
+class Progress:
+    def __init__(self, total, stream=sys.stderr):
+        self.total, self.done, self.counts = total, 0, {}
+        self.stream = stream
+        self.live = stream.isatty()
+        self.width = 0
+
+    def __call__(self, i, result):
+        self.done += 1
+        self.counts[result.verdict] = self.counts.get(result.verdict, 0) + 1
+        if self.live:
+            n = len(str(self.total))
+            parts = " ".join(f"{c} {v}" for v, c in sorted(self.counts.items(),
+                                                              key=lambda kv: severity(kv[0])
+                                                              if kv[0] != "pass" else -1))
+            line = f"[{self.done:>{n}}/{self.total}] {parts}"
+            self.stream.write("\r" + line.ljust(self.width))
+            self.width = len(line)
+            self.stream.flush()
+
+    def clear(self):
+        if self.live and self.width:
+            self.stream.write("\r" + " " * self.width + "\r")
+            self.stream.flush()
+
+
+def cmd_run(ctx, args):
+    probes = discovery.select(ctx.manifest.probes, args.patterns)
+    target = ctx.target()
+    facts = factsmod.detect(target, ctx.manifest)
+    profile = ctx.profile(facts)
+    runner = Runner(target, ctx.manifest.emulator, args.timeout)
+    work = _judge_work(runner, profile)
+    tasks = [p for _ in range(args.repeat) for p in probes]
+    progress = Progress(len(tasks))
+    started, t0 = _now(), time.monotonic()
+    try:
+        flat = runner.map(tasks, work, args.jobs, progress)
+    finally:
+        progress.clear()
+    results = []
+    for i in range(len(probes)):
+        runs = flat[i::len(probes)]
+        results.append(compare.combine_repeats(runs) if args.repeat > 1 else runs[0])
+    run = Run(harness_version=__version__, started=started,
+              duration=round(time.monotonic() - t0, 3), facts=facts, profile=profile.name,
+              profile_status=profile.status, target=target, jobs=args.jobs,
+              timeout=args.timeout, repeat=args.repeat, results=results)
+
+    reports.write_json(os.path.join(ctx.results_dir, "latest.json"), run)
+    if args.results:
+        reports.write_json(args.results, run)
+    if args.junit:
+        reports.write_junit(args.junit, run)
+
+    bad = sorted((r for r in results if r.verdict in FAILING),
+                 key=lambda r: (severity(r.verdict), r.id))
+    for r in bad:
+        print(reports.format_result(r))
+    for r in results:
+        if r.verdict == "skip":
+            print(f"SKIP     {r.id}: {r.message}")
+    print(f"platform: {factsmod.describe(facts)}")
+    print(reports.summary_line(run, facts["fs"]))
+    return 0 if run.ok() else EXIT_FAIL
+
+
+def cmd_check(ctx, args):
+    probe = discovery.find(ctx.manifest.probes, args.id)
+    target = ctx.target()
+    facts = factsmod.detect(target, ctx.manifest)
+    profile = ctx.profile(facts)
+    runner = Runner(target, ctx.manifest.emulator, args.timeout)
+    started, t0 = _now(), time.monotonic()
+    r = _judge_work(runner, profile)(probe)
+    run = Run(harness_version=__version__, started=started,
+              duration=round(time.monotonic() - t0, 3), facts=facts, profile=profile.name,
+              profile_status=profile.status, target=target, jobs=1, timeout=args.timeout,
+              repeat=1, results=[r])
+    try:
+        reports.write_json(os.path.join(ctx.results_dir, "check", f"{probe.id}.json"), run)
+    except OSError:
+        pass  # a read-only build tree must not turn a probe result into an error
+    print(f"{probe.id}: {r.verdict}" + (f" ({r.message})" if r.message else "")
+          + f" [profile {profile.name}, target {target} on {facts['fs']}]")
+    differing = {d["name"] for d in r.differences}
+    for k, v in r.observations.items():
+        if k not in differing:
+            exp = r.expected.get(k)
+            print(f"    {k}={v}" + ("" if exp is None else "  (as expected)"))
+    for line in reports.result_lines(r):
+        print(line)
+    if r.verdict not in ("pass", "skip") and r.stderr.strip():
+        print("--- stderr ---")
+        print(r.stderr.rstrip())
+    if r.verdict == "pass":
+        return 0
+    return EXIT_SKIP if r.verdict == "skip" else EXIT_FAIL
+
+
+def cmd_show(ctx, args):
+    probe = discovery.find(ctx.manifest.probes, args.id)
+    print(discovery.read_doc(probe.source) if probe.source else "(no source file in manifest)")
+    print()
+    print(f"executable: {probe.exe}")
+    print(f"source:     {probe.source or '?'}")
+    print()
+    profiles = ctx.profiles()
+    print("expectations:")
+    if not profiles:
+        print("    (no profiles in expected/)")
+    for name in sorted(profiles):
+        prof = profiles[name]
+        entries = prof.expectations(probe.id)
+        head = f"  {name} ({prof.status})"
+        if prof.inherits:
+            head += f", inherits {', '.join(prof.inherits)}"
+        print(head + ":")
+        meta = prof.probe_meta.get(probe.id)
+        if meta:
+            for k in ("why", "ref"):
+                if meta.get(k):
+                    print(f"      {k}: {meta[k]}")
+        if not entries:
+            print("      (nothing specified)")
+            continue
+        w = max(len(k) for k in entries)
+        for k in sorted(entries):
+            e = entries[k]
+            origin = "" if e.origin == name else f"  [from {e.origin}]"
+            line = f"      {k:<{w}} = {compare.fmt(e.value)}{origin}"
+            if e.why:
+                line += f"  # {e.why}"
+            if e.ref:
+                line += f" (ref: {e.ref})"
+            print(line)
+    print()
+    last = _last_result(ctx, probe.id)
+    if last is None:
+        print("last result: none (run it with: python3 -m harness run " + probe.id + ")")
+    else:
+        run, r = last
+        print(f"last result: {r.verdict}" + (f" ({r.message})" if r.message else "")
+              + f" on {run.started}, profile {run.profile}, target {run.target} "
+                f"({factsmod.describe(run.facts)})")
+        for k, v in r.observations.items():
+            print(f"    {k}={v}")
+        for line in reports.result_lines(r):
+            print(line)
+    return 0
+
+
+def _last_result(ctx, probe_id):
+    best = None
+    for path in (os.path.join(ctx.results_dir, "latest.json"),
+                 os.path.join(ctx.results_dir, "check", f"{probe_id}.json")):
+        try:
+            run = reports.read_json(path)
+        except (OSError, ValueError, TypeError, KeyError):
+            continue
+        for r in run.results:
+            if r.id == probe_id and (best is None or run.started > best[0].started):
+                best = (run, r)
+    return best
+
+
+def cmd_bench(ctx, args):
+    from harness import bench
+    probes = ctx.manifest.probes
+    if not probes:
+        raise HarnessError("no probes in the manifest")
+    target = ctx.target()
+    facts = factsmod.detect(target, ctx.manifest)
+    try:
+        profile = ctx.profile(facts)
+    except HarnessError:
+        profile = profmod.Profile(name="none", path="", resolved={})
+    runner = Runner(target, ctx.manifest.emulator, args.timeout)
+    suite, bare, bad = bench.measure(runner, probes, args.jobs, args.runs,
+                                     _judge_work(runner, profile))
+    if bad:
+        print(f"warning: {len(bad)} probe(s) did not exit 0 with --fsc-noop: "
+              + ", ".join(bad[:5]) + (" ..." if len(bad) > 5 else ""), file=sys.stderr)
+    print(bench.format_line(suite, bare, len(probes), args.jobs, args.runs))
+    return 0
+
+
+COMMANDS = {"list": cmd_list, "run": cmd_run, "check": cmd_check, "show": cmd_show,
+            "bench": cmd_bench}
+
+
+def main(argv=None):
+    args = _parser().parse_args(argv)
+    try:
+        ctx = Context(args)
+        return COMMANDS[args.command](ctx, args)
+    except HarnessError as e:
+        print(f"fsconform: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as e:   # writing results, creating the default target, ...
+        print(f"fsconform: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("\nfsconform: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        try:
+            sys.stdout = None
+        finally:
+            return EXIT_FAIL

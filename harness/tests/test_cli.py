@@ -1,0 +1,139 @@
+"""The command line: configuration errors, check/show/list, bench."""
+
+import os
+import unittest
+
+from harness.tests.fakes import PASS, FakeBuild, sh
+
+PROFILE = """
+[profile]
+name = "base"
+match = { os = "linux" }
+status = "verified"
+
+[rename.ok]
+why = "renaming works"
+rename = "ok"
+read = "old"
+
+[rename.bad]
+read = "old"
+"""
+
+CHILD = """
+[profile]
+name = "child"
+inherits = ["base"]
+
+[rename.ok]
+read = { is = "new", why = "child differs" }
+"""
+
+
+class Cli(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.fb = FakeBuild({"rename.ok": PASS,
+                            "rename.bad": sh("echo read=new; echo oops >&2"),
+                            "open.skip": sh("echo skip=windows_only; exit 77")},
+                           {"base": PROFILE, "child": CHILD})
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.fb.cleanup()
+
+    def one_line_error(self, p, pattern):
+        self.assertEqual(p.returncode, 2, p.stderr)
+        self.assertNotIn("Traceback", p.stderr)
+        self.assertEqual(len(p.stderr.splitlines()), 1, p.stderr)
+        self.assertRegex(p.stderr, "^fsconform: " + pattern)
+
+    def test_bad_targets(self):
+        afile = os.path.join(self.fb.root, "a-file")
+        open(afile, "w").close()
+        cases = [(os.path.join(self.fb.root, "missing"), "target directory .*missing does not exist"),
+                 (afile, "target .*a-file is not a directory"),
+                 ("/proc/self", "target directory /proc/self is not writable")]
+        for path, pattern in cases:
+            with self.subTest(path=path):
+                self.one_line_error(self.fb.cli("run", "--target", path, target=False), pattern)
+        # the environment variable is the same as --target
+        p = self.fb.cli("check", "rename.ok", target=False,
+                        env={"FSCONFORM_TARGET": "/proc/self"})
+        self.one_line_error(p, "target directory /proc/self is not writable")
+
+    def test_no_manifest(self):
+        p = self.fb.cli("list", "--build", os.path.join(self.fb.root, "nobuild"))
+        self.one_line_error(p, r"no .*nobuild/fsconform\.json: build first")
+
+    def test_default_target_is_created(self):
+        code, out, err = self.fb.main("check", "rename.ok", target=False)
+        self.assertEqual(code, 0, out + err)
+        self.assertTrue(os.path.isdir(os.path.join(self.fb.build, "target")))
+        self.assertEqual(os.listdir(os.path.join(self.fb.build, "target")), [])
+
+    def test_check_exit_statuses(self):
+        code, out, _ = self.fb.main("check", "rename.ok")
+        self.assertEqual(code, 0)
+        self.assertIn("rename.ok: pass", out)
+        code, out, _ = self.fb.main("check", "rename.bad")
+        self.assertEqual(code, 1)
+        self.assertIn("read: expected old, got new", out)
+        self.assertIn("oops", out)          # the probe's stderr
+        self.assertEqual(self.fb.main("check", "open.skip")[0], 77)
+        code, _, err = self.fb.main("check", "rename.nope")
+        self.assertEqual(code, 2)
+        self.assertIn("unknown probe 'rename.nope'", err)
+        # --profile overrides the automatic choice
+        code, out, _ = self.fb.main("check", "rename.ok", "--profile", "child")
+        self.assertEqual(code, 1)
+        self.assertIn("read: expected new, got old", out)
+
+    def test_subprocess_check_and_options_anywhere(self):
+        p = self.fb.cli("check", "rename.ok", "--timeout", "5")
+        self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+        p = self.fb.cli("check", "open.skip")
+        self.assertEqual(p.returncode, 77, p.stdout + p.stderr)
+
+    def test_list(self):
+        code, out, _ = self.fb.main("list")
+        self.assertEqual([l.split() for l in out.splitlines()],
+                         [["open.skip", "open"], ["rename.bad", "rename"], ["rename.ok", "rename"]])
+        code, out, _ = self.fb.main("list", "rename", "*.skip")
+        self.assertEqual(len(out.splitlines()), 3)
+        code, out, _ = self.fb.main("list", "rename.o*")
+        self.assertEqual(out.split(), ["rename.ok", "rename"])
+        code, _, err = self.fb.main("list", "nothing*")
+        self.assertEqual(code, 2)
+        self.assertIn("no probe matches 'nothing*'", err)
+
+    def test_show(self):
+        self.fb.main("run", "rename.ok")
+        code, out, _ = self.fb.main("show", "rename.ok")
+        self.assertEqual(code, 0)
+        self.assertTrue(out.startswith("rename.ok \u2014 a fake probe"), out)
+        self.assertIn("base (verified):", out)
+        self.assertIn("why: renaming works", out)
+        self.assertRegex(out, r"read += new  # child differs")
+        self.assertRegex(out, r"rename += ok  \[from base\]")
+        self.assertIn("last result: pass", out)
+
+    def test_run_exit_zero_with_pass_and_skip(self):
+        code, out, err = self.fb.main("run", "rename.ok", "open", "--profile", "base")
+        self.assertEqual(code, 0, out + err)
+        self.assertRegex(out.splitlines()[-1], r"^2 probes: 1 pass, 1 skip \(profile base")
+
+    def test_bench(self):
+        fb = FakeBuild({f"size.p{i}": sh('[ "$1" = --fsc-noop ] && exit 0\necho size=1')
+                        for i in range(4)}, {"base": PROFILE})
+        self.addCleanup(fb.cleanup)
+        code, out, err = fb.main("bench", "--runs", "2", "-j", "2")
+        self.assertEqual(code, 0, err)
+        self.assertRegex(out, r"^suite \d+\.\d\d\d? s, bare start \d+\.\d\d\d? s, ratio \d+\.\d "
+                              r"\(4 probes, -j 2, median of 2\)$")
+        self.assertEqual(err, "")
+        self.assertEqual(fb.leftovers(), [])
+
+
+if __name__ == "__main__":
+    unittest.main()
