@@ -202,6 +202,8 @@ int fsc_op_link(const char *from, const char *to);
 int fsc_op_mkdir(const char *path);
 int fsc_op_rmdir(const char *path);
 int fsc_op_chdir(const char *path);
+/* Whether processes this one starts inherit `fd` (see FSC_INHERIT). */
+int fsc_op_set_inherit(fsc_fd fd, int inherit);
 
 /* Byte-range locks, never waiting: an exclusive (write) or shared (read)
  * lock on [off, off+len). */
@@ -219,6 +221,7 @@ typedef struct fsc_time {
 } fsc_time;
 enum { FSC_TYPE_FILE, FSC_TYPE_DIR, FSC_TYPE_LINK, FSC_TYPE_OTHER };
 typedef struct fsc_stat {
+    unsigned long long dev, ino;   /* together: which file this is */
     int type;
     long long size;
     long long nlink;

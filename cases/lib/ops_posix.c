@@ -19,13 +19,15 @@
  *   fsc_op_unlink     unlink(2);  fsc_op_link link(2);
  *   fsc_op_mkdir      mkdir(2) mode 0777;
  *   fsc_op_rmdir      rmdir(2);   fsc_op_chdir chdir(2)
+ *   fsc_op_set_inherit fcntl(2) F_SETFD: FD_CLOEXEC cleared or set
  *   fsc_op_lock       fcntl(2) F_SETLK (never F_SETLKW) with F_RDLCK/F_WRLCK,
  *                     l_whence SEEK_SET: a process-associated record lock
  *   fsc_op_unlock     fcntl(2) F_SETLK with F_UNLCK
  *   fsc_op_map        mmap(2) with MAP_SHARED, or MAP_PRIVATE for
  *                     FSC_MAP_PRIVATE; PROT_READ and/or PROT_WRITE
  *   fsc_op_unmap      munmap(2)
- *   fsc_op_stat       stat(2) (follows symbolic links); fsc_op_fstat fstat(2)
+ *   fsc_op_stat       stat(2) (follows symbolic links); fsc_op_fstat fstat(2);
+ *                     identity: st_dev and st_ino
  *   fsc_op_set_times  utimensat(2) relative to AT_FDCWD, flags 0, UTIME_OMIT
  *                     for a time left as it is
  *
@@ -104,6 +106,11 @@ int fsc_op_rmdir(const char *path) { return RESULT(rmdir(path)); }
 
 int fsc_op_chdir(const char *path) { return RESULT(chdir(path)); }
 
+int fsc_op_set_inherit(fsc_fd fd, int inherit)
+{
+    return RESULT(fcntl((int)fd, F_SETFD, inherit ? 0 : FD_CLOEXEC));
+}
+
 static int setlk(fsc_fd fd, short type, long long off, long long len)
 {
     struct flock fl = {0};
@@ -136,6 +143,8 @@ static fsc_time ts(struct timespec t) { return (fsc_time){t.tv_sec, t.tv_nsec}; 
 
 static void fill(const struct stat *s, fsc_stat *st)
 {
+    st->dev = (unsigned long long)s->st_dev;
+    st->ino = (unsigned long long)s->st_ino;
     st->type = S_ISREG(s->st_mode)   ? FSC_TYPE_FILE
                : S_ISDIR(s->st_mode) ? FSC_TYPE_DIR
                : S_ISLNK(s->st_mode) ? FSC_TYPE_LINK
