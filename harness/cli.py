@@ -63,24 +63,21 @@ def _parser():
     return p
 
 
-def _positive_int(s):
-    try:
-        v = int(s)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not an integer: {s!r}") from None
-    if v < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1: {s!r}")
-    return v
+def _positive(convert, what):
+    """An argparse type: a number of the given kind, above zero."""
+    def parse(s):
+        try:
+            v = convert(s)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not {what}: {s!r}") from None
+        if not v > 0:
+            raise argparse.ArgumentTypeError(f"must be positive: {s!r}")
+        return v
+    return parse
 
 
-def _positive_float(s):
-    try:
-        v = float(s)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {s!r}") from None
-    if not v > 0:
-        raise argparse.ArgumentTypeError(f"must be positive: {s!r}")
-    return v
+_positive_int = _positive(int, "an integer")
+_positive_float = _positive(float, "a number")
 
 
 # -------------------------------------------------------------- context --
