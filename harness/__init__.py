@@ -9,6 +9,10 @@ Modules, one job each:
   model      the result model shared by runner, compare and reports
   reports    results JSON, JUnit XML and the text shown to the user
   bench      the start-up benchmark
+  outcomes   outcome classes: portable names for raw observed values
+  matrix     the matrix report (HTML + Markdown) from result sets
+  diff       what differs between profiles and/or result sets
+  record     a new profile from a run: the differences from the nearest profile
   cli        argument parsing and the subcommands
 """
 

@@ -1,4 +1,4 @@
-"""python3 -m harness <subcommand>: list, run, check, show, bench."""
+"""python3 -m harness <subcommand>: list, run, check, show, bench, report, diff, record."""
 
 import argparse
 import datetime
@@ -10,6 +10,7 @@ from harness import HarnessError, __version__
 from harness import compare, discovery, facts as factsmod, profiles as profmod, reports
 from harness.model import FAILING, Run, severity
 from harness.runner import Runner, safe
+from harness import diff as diffmod, matrix, record
 
 EXIT_FAIL, EXIT_USAGE, EXIT_SKIP = 1, 2, 77
 
@@ -60,6 +61,8 @@ def _parser():
     s.add_argument("-j", "--jobs", type=_positive_int, default=os.cpu_count() or 1)
     s.add_argument("--runs", type=_positive_int, default=5)
     s.add_argument("--timeout", type=_positive_float, default=10.0, metavar="S")
+    for mod in (matrix, diffmod, record):   # report, diff, record
+        mod.add_parser(sub, common)
     return p
 
 
@@ -330,12 +333,15 @@ def cmd_bench(ctx, args):
 
 COMMANDS = {"list": cmd_list, "run": cmd_run, "check": cmd_check, "show": cmd_show,
             "bench": cmd_bench}
+# Subcommands that need no build (result sets and expected/ only): ctx is None.
+STANDALONE = {"report": matrix.command, "diff": diffmod.command, "record": record.command}
+COMMANDS.update(STANDALONE)
 
 
 def main(argv=None):
     args = _parser().parse_args(argv)
     try:
-        ctx = Context(args)
+        ctx = None if args.command in STANDALONE else Context(args)
         return COMMANDS[args.command](ctx, args)
     except HarnessError as e:
         print(f"fsconform: {e}", file=sys.stderr)

@@ -267,7 +267,7 @@ def load_all(expected_dir, known_ids=None):
                                   or _key_line(prof.text, *pid.split(".", 1)),
                                   f"[{pid}]: no probe with this id")
     for name in profiles:
-        _resolve(profiles, name, [], base)
+        resolve(profiles, name, [], base)
     return profiles
 
 
@@ -276,7 +276,7 @@ def _rel(prof, base):
     return prof.path if r.startswith("..") else r
 
 
-def _resolve(profiles, name, stack, base):
+def resolve(profiles, name, stack, base):
     prof = profiles[name]
     if prof.resolved is not None:
         return prof.resolved
@@ -287,7 +287,7 @@ def _resolve(profiles, name, stack, base):
     stack.append(name)
     merged = {}
     for parent in prof.inherits:
-        for pid, entries in _resolve(profiles, parent, stack, base).items():
+        for pid, entries in resolve(profiles, parent, stack, base).items():
             merged.setdefault(pid, {}).update(entries)
     for pid, entries in prof.own.items():
         merged.setdefault(pid, {}).update(entries)

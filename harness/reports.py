@@ -10,11 +10,14 @@ from harness.model import FAILING, SUMMARY_ORDER, Run
 
 # ------------------------------------------------------------------ JSON --
 
-def _atomic_write(path, data):
+def atomic_write(path, data):
+    """Write a whole file so that readers see the old or the new one, never half."""
     d = os.path.dirname(os.path.abspath(path))
     os.makedirs(d, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=d, prefix=".tmp-", suffix=os.path.basename(path))
     try:
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, 0o644)   # mkstemp makes 0600; these are files to share
         with os.fdopen(fd, "wb") as f:
             f.write(data)
         os.replace(tmp, path)
@@ -27,7 +30,7 @@ def _atomic_write(path, data):
 
 
 def write_json(path, run):
-    _atomic_write(path, (json.dumps(run.to_dict(), indent=1, sort_keys=False) + "\n")
+    atomic_write(path, (json.dumps(run.to_dict(), indent=1, sort_keys=False) + "\n")
                   .encode("utf-8"))
 
 
@@ -77,7 +80,7 @@ def junit_xml(run):
 
 
 def write_junit(path, run):
-    _atomic_write(path, junit_xml(run).encode("utf-8"))
+    atomic_write(path, junit_xml(run).encode("utf-8"))
 
 
 # ------------------------------------------------------------------ text --

@@ -1,0 +1,247 @@
+"""The matrix report (HTML + Markdown) and `diff`, on hand-made result sets."""
+
+import html.parser
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+
+from harness import diff, matrix
+from harness.model import Result, Run
+from harness.reports import write_json
+from harness.tests.fakes import REPO, FakeBuild
+
+NASTY = '<img src=x onerror=alert(1)>&"\''
+
+
+def _run(facts, profile, results, started="2026-11-21T09:00:00+00:00"):
+    base = {"os": "linux", "host_os": "linux", "fs": "ext4", "root": "false", "wine": "false",
+            "backend": "posix", "emulator": []}
+    base.update(facts)
+    return Run(harness_version="0.1.0", started=started, duration=0.1, facts=base,
+               profile=profile, profile_status="verified", target="/somewhere", jobs=2,
+               timeout=10.0, repeat=1, results=results)
+
+
+def _r(pid, obs, verdict="pass", expected=None, message=""):
+    return Result(id=pid, area=pid.split(".")[0], verdict=verdict, message=message,
+                  observations=dict(obs), expected=dict(expected or obs))
+
+
+def fixture_sets():
+    """Three platforms. Differing rows (probe, observation):
+    rename.over_open_other/rename (wine: sharing violation), delete.unlink_dir/unlink
+    (is_dir vs denied), stdio.odd/ftell (3 vs 4 vs 5: no majority), mmap.gone/b
+    (absent on wine). Not differing: lock.conflict/child_setlk (EAGAIN and
+    ERROR_LOCK_VIOLATION are both lock_violation), rename.exchange (skipped on wine)."""
+    ext4 = _run({}, "linux", [
+        _r("rename.over_open_other", {"rename": "ok", "name_reads": "new"}),
+        _r("rename.exchange", {"exchange": "ok"}),
+        _r("delete.unlink_dir", {"unlink": "EISDIR", "dir_kept": "true"}),
+        _r("lock.conflict", {"child_setlk": "EAGAIN"}),
+        _r("stdio.odd", {"ftell": "3"}),
+        _r("mmap.gone", {"a": "ok", "b": "new"}),
+    ])
+    tmpfs = _run({"fs": "tmpfs"}, "linux-tmpfs", [
+        _r("rename.over_open_other", {"rename": "ok", "name_reads": "new"}),
+        _r("rename.exchange", {"exchange": "ok"}),
+        _r("delete.unlink_dir", {"unlink": "EISDIR", "dir_kept": "true"}),
+        _r("lock.conflict", {"child_setlk": "EAGAIN"}),
+        _r("stdio.odd", {"ftell": "4"}, verdict="fail", expected={"ftell": "3"},
+           message=NASTY),
+        _r("mmap.gone", {"a": "ok", "b": "new"}),
+    ])
+    wine = _run({"os": "windows", "wine": "true", "wine_version": "8.0", "backend": "win32"},
+                "wine", [
+        _r("rename.over_open_other", {"rename": "ERROR_SHARING_VIOLATION",
+                                      "name_reads": "new"}),
+        _r("rename.exchange", {"skip": "renameat2"}, verdict="skip", expected={},
+           message="renameat2"),
+        _r("delete.unlink_dir", {"unlink": "ERROR_ACCESS_DENIED", "dir_kept": "true"}),
+        _r("lock.conflict", {"child_setlk": "ERROR_LOCK_VIOLATION"}),
+        _r("stdio.odd", {"ftell": "5"}),
+        _r("mmap.gone", {"a": "ok"}, verdict="missing", expected={"a": "ok", "b": "new"}),
+    ], started="2026-11-21T10:00:00+00:00")
+    return [("r-wine.json", wine), ("r-ext4.json", ext4), ("r-tmpfs.json", tmpfs)]
+
+
+DIFFERING = {("rename.over_open_other", "rename"), ("delete.unlink_dir", "unlink"),
+             ("stdio.odd", "ftell"), ("mmap.gone", "b")}
+
+
+class _Collect(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+class Matrix(unittest.TestCase):
+    def setUp(self):
+        self.m = matrix.build(fixture_sets())
+
+    def test_columns(self):
+        self.assertEqual([c.label for c in self.m.columns],
+                         ["linux ext4", "linux tmpfs", "wine 8.0 (windows) ext4"])
+        self.assertEqual([c.profile for c in self.m.columns], ["linux", "linux-tmpfs", "wine"])
+        self.assertEqual(matrix.column_label({"os": "linux", "fs": "ext4", "backend": "libuv"}),
+                         "linux ext4 via libuv")
+
+    def test_differing_rows(self):
+        got = {(p.id, r.name) for p in self.m.probes for r in p.rows if r.differs}
+        self.assertEqual(got, DIFFERING)
+
+    def cells(self, pid, name):
+        p = next(p for p in self.m.probes if p.id == pid)
+        return next(r for r in p.rows if r.name == name).cells
+
+    def test_majority_and_classes(self):
+        c = self.cells("rename.over_open_other", "rename")
+        self.assertEqual([x.differs for x in c], [False, False, True])
+        self.assertEqual(c[2].cls, "sharing_violation")
+        self.assertEqual(c[2].value, "ERROR_SHARING_VIOLATION")   # the raw value stays
+        # no strict majority: every compared cell differs
+        self.assertEqual([x.differs for x in self.cells("stdio.odd", "ftell")],
+                         [True, True, True])
+        self.assertEqual([x.cls for x in self.cells("lock.conflict", "child_setlk")],
+                         ["lock_violation"] * 3)
+        self.assertEqual([x.state for x in self.cells("rename.exchange", "exchange")],
+                         ["obs", "obs", "skip"])
+        self.assertEqual([x.state for x in self.cells("mmap.gone", "b")],
+                         ["obs", "obs", "absent"])
+        # a value the column's own profile does not expect
+        self.assertEqual(self.cells("stdio.odd", "ftell")[1].expected, "3")
+
+    def test_html(self):
+        page = matrix.render_html(self.m)
+        self.assertNotIn(NASTY, page)
+        self.assertIn(matrix._e(NASTY), page)
+        p = _Collect()
+        p.feed(page)
+        for tag, attrs in p.tags:
+            for k, v in attrs.items():
+                self.assertFalse(k in ("src", "href", "action", "srcset"),
+                                 f"<{tag} {k}={v}>: the page must not load anything")
+        self.assertNotRegex(page, r"url\(|@import|<link\b|<iframe\b")
+        cells = [a for t, a in p.tags if t == "td" and "cell" in a.get("class", "").split()]
+        # one per observed value
+        self.assertEqual(len(cells), sum(1 for pr in self.m.probes for r in pr.rows
+                                         for c in r.cells if c.state == "obs" or c.differs))
+        rows = [a for t, a in p.tags if t == "tr" and a.get("class") == "obs-row"]
+        self.assertEqual(sum(a["data-differs"] == "1" for a in rows), len(DIFFERING))
+        self.assertEqual(sorted(a["value"] for t, a in p.tags
+                                if t == "input" and a.get("class") == "area"),
+                         ["delete", "lock", "mmap", "rename", "stdio"])
+        self.assertIn("Content-Security-Policy", page)
+        # the probe's documentation comes from its source file, when there is one
+        self.assertIn("(no source file cases/stdio/odd.c in this tree)", page)
+
+    def test_markdown(self):
+        md = matrix.render_markdown(self.m)
+        self.assertIn("| **`ERROR_SHARING_VIOLATION`** |", md)
+        self.assertIn("| `ok` | `ok` | **`ERROR_SHARING_VIOLATION`** |", md)
+        self.assertIn("| `EAGAIN` | `EAGAIN` | `ERROR_LOCK_VIOLATION` |", md)
+        for area in ("delete", "lock", "mmap", "rename", "stdio"):
+            self.assertIn(f"\n## {area}\n", md)
+        self.assertNotIn("<img", md)
+
+    def test_deterministic(self):
+        sets = fixture_sets()
+        a = matrix.render_html(matrix.build(sets)) + matrix.render_markdown(matrix.build(sets))
+        sets.reverse()
+        b = matrix.render_html(matrix.build(sets)) + matrix.render_markdown(matrix.build(sets))
+        self.assertEqual(a, b)
+
+    def test_docs_from_source(self):
+        summary, doc = matrix.probe_doc("rename.over_open_other")
+        if not os.path.exists(os.path.join(REPO, "cases", "rename", "over_open_other.c")):
+            self.skipTest("no rename.over_open_other source")
+        self.assertTrue(summary and not summary.startswith("rename."), summary)
+        self.assertTrue(doc.startswith("rename.over_open_other"), doc[:80])
+
+
+class Cli(unittest.TestCase):
+    """report and diff as users run them; neither needs a build."""
+
+    def setUp(self):
+        self.dir = tempfile.mkdtemp(prefix="fsc-report-")
+        self.paths = {}
+        for name, run in fixture_sets():
+            self.paths[name] = os.path.join(self.dir, name)
+            write_json(self.paths[name], run)
+
+    def tearDown(self):
+        shutil.rmtree(self.dir)
+
+    def cli(self, *args):
+        return subprocess.run([sys.executable, "-m", "harness", "--build",
+                               os.path.join(self.dir, "no-build"), *args], cwd=REPO,
+                              capture_output=True, text=True, timeout=60,
+                              env=dict(os.environ, PYTHONPATH=REPO))
+
+    def test_report(self):
+        out_html, out_md = os.path.join(self.dir, "m.html"), os.path.join(self.dir, "m.md")
+        p = self.cli("report", *self.paths.values(), "--html", out_html, "--md", out_md)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertIn("4 rows differ", p.stdout)
+        with open(out_html) as f:
+            first = f.read()
+        p = self.cli("report", *reversed(list(self.paths.values())), "--html", out_html,
+                     "--md", out_md)
+        with open(out_html) as f:
+            self.assertEqual(f.read(), first)
+        p = self.cli("report", os.path.join(self.dir, "nope.json"), "--html", out_html)
+        self.assertEqual(p.returncode, 2)
+        self.assertRegex(p.stderr, r"^fsconform: .*nope.json: no such results file\n\Z")
+
+    def test_diff_results(self):
+        p = self.cli("diff", self.paths["r-ext4.json"], self.paths["r-wine.json"])
+        self.assertEqual(p.returncode, 1, p.stderr)
+        self.assertRegex(p.stdout, r"rename\.over_open_other +rename +ok +ERROR_SHARING_VIOLATION")
+        self.assertRegex(p.stdout, r"lock\.conflict +child_setlk +EAGAIN +ERROR_LOCK_VIOLATION"
+                                   r" +same class: lock_violation")
+        self.assertRegex(p.stdout, r"rename\.exchange +\(probe\) +ran +skip: renameat2")
+        self.assertRegex(p.stdout, r"mmap\.gone +b +new +-")
+        self.assertIn("\n6 differences in 6 probes\n", p.stdout)
+        p = self.cli("diff", self.paths["r-ext4.json"], self.paths["r-ext4.json"])
+        self.assertEqual((p.returncode, p.stdout.splitlines()[-1]), (0, "no differences"))
+
+    def test_diff_profile_file(self):
+        prof = os.path.join(self.dir, "mine.toml")
+        with open(prof, "w") as f:
+            f.write('[profile]\nname = "mine"\n\n[stdio.odd]\nftell = ["3", "4"]\n'
+                    '[delete.unlink_dir]\nunlink = "EISDIR"\n')
+        p = self.cli("diff", self.paths["r-tmpfs.json"], prof)
+        # stdio.odd ftell=4 is allowed; rename etc. are not in the profile
+        self.assertEqual(p.returncode, 1, p.stderr)
+        self.assertNotIn("stdio.odd", p.stdout)
+        self.assertRegex(p.stdout, r"rename\.over_open_other +rename +ok +-")
+        p = self.cli("diff", prof, prof)
+        self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+        p = self.cli("diff", "no-such-profile", prof)
+        self.assertEqual(p.returncode, 2)
+        self.assertIn("neither a results file nor a profile", p.stderr)
+
+
+class DiffProfiles(unittest.TestCase):
+    def test_profiles_by_name(self):
+        fb = FakeBuild({"rename.ok": "#!/bin/sh\n", "rename.bad": "#!/bin/sh\n"}, {
+            "base": '[profile]\nname = "base"\n[rename.ok]\nrename = "ok"\n'
+                    'rmdir = ["EEXIST", "ENOTEMPTY"]\n',
+            "child": '[profile]\nname = "child"\ninherits = ["base"]\n'
+                     '[rename.ok]\nrmdir = ["ENOTEMPTY", "EEXIST"]\n'
+                     '[rename.bad]\nread = "new"\n'})
+        self.addCleanup(fb.cleanup)
+        profiles = diff.load_profiles(fb.root)
+        a = diff.load_side("base", lambda: profiles)
+        b = diff.load_side("child", lambda: profiles)
+        # the same allowed set in another order agrees; the inherited entry agrees
+        self.assertEqual(diff.differences(a, b), [("rename.bad", "read", "-", "new", "")])
+
+
+if __name__ == "__main__":
+    unittest.main()
