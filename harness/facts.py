@@ -124,11 +124,38 @@ def is_root():
         return False
 
 
+WINE_WRAPPER = "fsc-wine"   # BUILD/fsc-wine, made by CMake from cmake/fsc-wine.in
+
+
+def wine_prepare(emulator):
+    """Wine as the manifest names it: the build's fsc-wine wrapper or a Wine loader.
+    Makes sure the wrapper's Wine prefix exists (its first creation takes seconds and
+    must not count against a probe's timeout; the wrapper locks, so parallel
+    harnesses wait for one creation) and returns Wine's version ("8.0"), or ""."""
+    if not emulator:
+        return ""
+    env = dict(os.environ)
+    env.setdefault("WINEDEBUG", "-all")
+    if os.path.basename(emulator[0]) == WINE_WRAPPER:
+        try:
+            subprocess.run([emulator[0], "--init"], stdin=subprocess.DEVNULL, env=env,
+                           timeout=600)
+        except (OSError, subprocess.SubprocessError) as e:
+            raise HarnessError(f"cannot prepare the Wine prefix with {emulator[0]}: {e}") from None
+    try:
+        out = subprocess.run(emulator + ["--version"], capture_output=True, text=True,
+                             stdin=subprocess.DEVNULL, env=env, timeout=60).stdout
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    m = re.search(r"wine-(\S+)", out)
+    return m.group(1) if m else ""
+
+
 def detect(target, manifest):
     host = os_name(platform.system())
     emulator = list(manifest.emulator)
     wine = any("wine" in os.path.basename(x).lower() for x in emulator[:1])
-    return {
+    facts = {
         "os": os_name(manifest.system) or host,
         "host_os": host,
         "fs": fs_type(target),
@@ -137,6 +164,9 @@ def detect(target, manifest):
         "backend": manifest.backend or "native",
         "emulator": emulator,
     }
+    if wine:
+        facts["wine_version"] = wine_prepare(emulator)
+    return facts
 
 
 def describe(facts):

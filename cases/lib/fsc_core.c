@@ -5,6 +5,7 @@
  */
 #include "fsc_plat.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -146,7 +147,9 @@ void fsc_obs_op(const char *name, int err) { emit(name, err ? fsc_op_errname(err
 
 long fsc_obs_sys(const char *name, long rc)
 {
-    emit(name, rc == -1 ? fsc_plat_last_error() : "ok");
+    /* errno by contract, also where the platform's own error is another
+     * (the C runtime on Windows: GetLastError) */
+    emit(name, rc == -1 ? fsc_errno_name(errno) : "ok");
     return rc;
 }
 

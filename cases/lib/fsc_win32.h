@@ -1,0 +1,49 @@
+/*
+ * fsc_win32.h — what native Windows probes need beyond fsc.h: names for
+ * Win32 error codes and NTSTATUS values (tables generated from the SDK
+ * headers, see fsc_win32_names.c), and the few definitions mingw-w64's
+ * headers lack, defined here once.
+ *
+ * Observations of native calls:
+ *     fsc_obs_win32("delete", DeleteFileW(L"a"));   // ok / ERROR_ACCESS_DENIED
+ *     fsc_obs("status", "%s", fsc_ntstatus_name(st)); // STATUS_DELETE_PENDING
+ */
+#ifndef FSC_WIN32_H
+#define FSC_WIN32_H
+
+#include "fsc.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* "ERROR_SHARING_VIOLATION"; "win32_123" for a code not in the table. */
+const char *fsc_win32_error_name(unsigned long code);
+/* "STATUS_DELETE_PENDING"; "ntstatus_0xC0000123" for one not in the table. */
+const char *fsc_ntstatus_name(unsigned long code);
+
+#ifdef _WIN32
+/* Result of a Win32 call returning BOOL: `ok` when it succeeded, else the
+ * name of GetLastError(). Returns ok. */
+int fsc_obs_win32(const char *name, int ok);
+
+/* Information classes and flags newer than mingw-w64 10's headers
+ * (Windows 10 1709+ / 1809+ SDK; values from the Windows SDK's
+ * minwinbase.h and winbase.h). */
+#ifndef FSC_HAVE_FILE_INFO_EX
+enum {
+    FSC_FileDispositionInfoEx = 21,   /* FILE_INFO_BY_HANDLE_CLASS */
+    FSC_FileRenameInfoEx = 22
+};
+#define FSC_FILE_DISPOSITION_FLAG_DELETE 0x00000001
+#define FSC_FILE_DISPOSITION_FLAG_POSIX_SEMANTICS 0x00000002
+#define FSC_FILE_DISPOSITION_FLAG_IGNORE_READONLY_ATTRIBUTE 0x00000010
+#define FSC_FILE_RENAME_FLAG_REPLACE_IF_EXISTS 0x00000001
+#define FSC_FILE_RENAME_FLAG_POSIX_SEMANTICS 0x00000002
+#endif
+#endif
+
+#ifdef __cplusplus
+}
+#endif
+#endif
