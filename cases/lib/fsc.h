@@ -15,7 +15,10 @@
  *                   bookkeeping — portable, no #ifdef on the platform
  *   fsc_errno.c     the errno name table (every name the C library defines)
  *   fsc_posix.c     platform part for POSIX (processes, pipes, deadlines, faults)
- *   ops_posix.c     the native backend of the file-operations layer on POSIX
+ *   fsc_win32.c     platform part for Win32 (CreateProcessW, job objects,
+ *                   overlapped pipes, vectored exception handler)
+ *   fsc_win32_names.c  Win32 error and NTSTATUS names (generated)
+ *   ops_posix.c, ops_win32.c  the native backends of the file-operations layer
  * Another platform is one more fsc_<platform>.c; another backend (a portable
  * I/O library) is one more ops_<backend>.c. CMake picks the files.
  */

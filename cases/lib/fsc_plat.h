@@ -1,6 +1,6 @@
 /*
  * fsc_plat.h — what the portable core (fsc_core.c) needs from a platform file
- * (fsc_posix.c, later fsc_win32.c). Not for probes.
+ * (fsc_posix.c, fsc_win32.c). Not for probes.
  */
 #ifndef FSC_PLAT_H
 #define FSC_PLAT_H
