@@ -5,6 +5,7 @@ import re
 import signal as _signal
 
 from harness.model import Result, severity
+from harness.profiles import ABSENT, ANY
 
 NAME_RE = re.compile(r"[a-z0-9_.]+\Z")
 STDERR_TAIL = 4000
@@ -56,6 +57,10 @@ def crash_name(exit_status):
 
 
 def fmt(v):
+    if v == ANY:
+        return "any value (*)"
+    if v == ABSENT:
+        return "nothing (-)"
     if isinstance(v, (list, tuple)):
         return "one of " + ", ".join(v)
     return str(v)
@@ -64,9 +69,11 @@ def fmt(v):
 def differences(obs, expectations):
     diffs = []
     for name, entry in sorted(expectations.items()):
+        if entry.allows(obs.get(name)):
+            continue
         if name not in obs:
             diffs.append({"name": name, "kind": "missing", "expected": entry.plain(), "got": None})
-        elif not entry.allows(obs[name]):
+        else:
             diffs.append({"name": name, "kind": "fail", "expected": entry.plain(),
                           "got": obs[name]})
     for name in sorted(obs):
@@ -141,14 +148,16 @@ def combine_repeats(runs):
     """One Result from several runs of the same probe: the first, unless the runs
     disagree (verdict or observations), then `flaky` with every differing value."""
     first = runs[0]
-    if all(r.verdict == first.verdict and r.observations == first.observations for r in runs):
+    steady = lambda r: {k: v for k, v in r.observations.items()  # noqa: E731
+                        if first.expected.get(k) != ANY}
+    if all(r.verdict == first.verdict and steady(r) == steady(first) for r in runs):
         first.duration = round(max(r.duration for r in runs), 4)
         return first
     names = sorted(set().union(*(r.observations for r in runs)))
     diffs = []
     for name in names:
         vals = [r.observations.get(name) for r in runs]
-        if len(set(vals)) > 1:
+        if len(set(vals)) > 1 and first.expected.get(name) != ANY:
             diffs.append({"name": name, "kind": "flaky", "expected": first.expected.get(name),
                           "got": vals})
     verdicts = [r.verdict for r in runs]

@@ -6,6 +6,12 @@ Format (see README.md): a [profile] table, then one table per probe id
 or a table { is = <value or list>, why = "...", ref = "..." }. Keys `why` and `ref`
 directly in a probe table describe the whole probe. Other nested tables are dotted
 observation names (cell.rw_r = "ok").
+
+Two values are not observations but statements about one, each to be given a `why`:
+ANY ("*") — reported, with a value that legitimately changes from run to run on this
+platform (a race the platform does not prevent); it is not judged and not flaky.
+ABSENT ("-") — not reported on this platform, where a parent expects it (the probe
+stops early because the filesystem lacks the feature).
 """
 
 import os
@@ -16,6 +22,7 @@ from dataclasses import dataclass, field
 from harness import HarnessError
 
 STATUSES = ("verified", "provisional")
+ANY, ABSENT = "*", "-"
 NAME_RE = re.compile(r"[a-z0-9_.]+\Z")
 PROFILE_KEYS = {"name", "description", "inherits", "match", "status", "source"}
 
@@ -29,6 +36,13 @@ class Entry:
     origin: str = ""     # the profile that set it
 
     def allows(self, got):
+        """Whether `got` (None: not reported) meets this expectation."""
+        if self.value == ANY:
+            return got is not None
+        if self.value == ABSENT:
+            return got is None
+        if got is None:
+            return False
         return got in self.value if isinstance(self.value, tuple) else got == self.value
 
     def plain(self):

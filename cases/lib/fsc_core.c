@@ -77,7 +77,8 @@ static int valid_name(const char *s)
 
 static int valid_value(const char *s)
 {
-    if (!*s) return 0;
+    /* "*" and "-" are what profiles use for "any value" and "not reported" */
+    if (!*s || !strcmp(s, "*") || !strcmp(s, "-")) return 0;
     for (; *s; s++)
         if ((unsigned char)*s <= ' ' || *s == 0x7f) return 0;
     return 1;

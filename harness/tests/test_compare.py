@@ -77,6 +77,25 @@ class Verdicts(unittest.TestCase):
         self.assertEqual(f.verdict, "flaky")
         self.assertEqual(f.differences[0]["got"], ["0", "1", "0"])
 
+    def test_any_value(self):
+        """"*": reported with any value, and a value that changes is not flaky."""
+        self.assertEqual(judge("n=17\n", {"n": "*"}).verdict, "pass")
+        r = judge("x=1\n", {"n": "*"})
+        self.assertEqual((r.verdict, r.differences[0]["kind"]), ("missing", "missing"))
+        self.assertIn("any value (*)", compare.describe_difference(r.differences[0]))
+        runs = [judge(f"n={i}\nk=ok\n", {"n": "*", "k": "ok"}) for i in range(3)]
+        self.assertEqual(compare.combine_repeats(runs).verdict, "pass")
+        runs = [judge(f"n=1\nk={v}\n", {"n": "*", "k": ["ok", "no"]}) for v in ("ok", "no")]
+        self.assertEqual(compare.combine_repeats(runs).verdict, "flaky")
+
+    def test_absent(self):
+        """"-": the platform does not report it, though a parent profile expects it."""
+        self.assertEqual(judge("a=EPERM\n", {"a": "EPERM", "b": "-"}).verdict, "pass")
+        r = judge("a=EPERM\nb=2\n", {"a": "EPERM", "b": "-"})
+        self.assertEqual(r.verdict, "fail")
+        self.assertEqual(compare.describe_difference(r.differences[0]),
+                         "b: expected nothing (-), got 2")
+
 
 if __name__ == "__main__":
     unittest.main()

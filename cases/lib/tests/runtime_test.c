@@ -146,6 +146,7 @@ static void observations(void **state)
 static void obs_bad_name(void) { fsc_obs("Bad", "x"); }
 static void obs_blank_value(void) { fsc_obs("name", "two words"); }
 static void obs_empty_value(void) { fsc_obs("name", "%s", ""); }
+static void obs_any_marker(void) { fsc_obs("name", "*"); }
 static void obs_twice(void)
 {
     fsc_obs("name", "1");
@@ -155,8 +156,10 @@ static void obs_twice(void)
 static void broken_observations(void **state)
 {
     (void)state;
-    void (*cases[])(void) = {obs_bad_name, obs_blank_value, obs_empty_value, obs_twice};
-    const char *why[] = {"not [a-z0-9_.]+", "not one token", "not one token", "reported twice"};
+    void (*cases[])(void) = {obs_bad_name, obs_blank_value, obs_empty_value, obs_any_marker,
+                             obs_twice};
+    const char *why[] = {"not [a-z0-9_.]+", "not one token", "not one token", "not one token",
+                         "reported twice"};
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         struct outcome o = in_child(cases[i]);
         assert_int_equal(o.status, FSC_EXIT_BROKEN);
