@@ -35,6 +35,9 @@ extern "C" {
 #if defined(__GNUC__)
 #define FSC_NORETURN __attribute__((noreturn))
 #define FSC_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#elif defined(_MSC_VER)
+#define FSC_NORETURN __declspec(noreturn)
+#define FSC_PRINTF(f, a)
 #else
 #define FSC_NORETURN
 #define FSC_PRINTF(f, a)

@@ -327,13 +327,42 @@ int fsc_plat_reexec(const fsc_helper *to_probe, const char *role, const char *ar
 }
 
 /* ------------------------------------------------- guarded memory access -- */
+
+static const char *fault_name(DWORD code)
+{
+    return code == EXCEPTION_IN_PAGE_ERROR ? "EXCEPTION_IN_PAGE_ERROR"
+                                           : "EXCEPTION_ACCESS_VIOLATION";
+}
+
+#ifdef _MSC_VER
+/* MSVC has structured exception handling in the language. */
+static int is_fault(DWORD code)
+{
+    return code == EXCEPTION_ACCESS_VIOLATION || code == EXCEPTION_IN_PAGE_ERROR
+               ? EXCEPTION_EXECUTE_HANDLER
+               : EXCEPTION_CONTINUE_SEARCH;
+}
+
+static const char *guarded(volatile char *p, char *out, int write, char value)
+{
+    __try {
+        if (write)
+            *p = value;
+        else
+            *out = *p;
+    } __except (is_fault(GetExceptionCode())) {
+        return fault_name(GetExceptionCode());
+    }
+    return "ok";
+}
+#else
 /*
- * A vectored exception handler catches the access violation or in-page error
- * of the one guarded access and jumps back to the guard with
- * __builtin_longjmp (GCC/Clang: restores the frame, stack and instruction
- * pointers, no unwinding), so no compiler support for __try is needed. Only a
- * fault while this thread is inside the guard is taken; any other goes on to
- * the normal handlers (the probe crashes, and the harness says so).
+ * GCC has no __try: a vectored exception handler catches the access violation
+ * or in-page error of the one guarded access and jumps back to the guard with
+ * __builtin_longjmp (restores the frame, stack and instruction pointers, no
+ * unwinding). Only a fault while this thread is inside the guard is taken;
+ * any other goes on to the normal handlers (the probe crashes, and the
+ * harness says so).
  */
 static FSC_THREAD_LOCAL void *fault_jump[5];
 static FSC_THREAD_LOCAL volatile int guarding;
@@ -363,9 +392,9 @@ static __attribute__((noinline)) const char *guarded(volatile char *p, char *out
         guarding = 0;
         return "ok";
     }
-    return fault_code == EXCEPTION_IN_PAGE_ERROR ? "EXCEPTION_IN_PAGE_ERROR"
-                                                 : "EXCEPTION_ACCESS_VIOLATION";
+    return fault_name(fault_code);
 }
+#endif
 
 const char *fsc_mem_read(const volatile char *p, char *out)
 {
