@@ -186,7 +186,11 @@ enum {
     FSC_SHARE_CRT = FSC_SHARE_READ | FSC_SHARE_WRITE, /* what fopen/_open use */
     FSC_SHARE_ALL = FSC_SHARE_CRT | FSC_SHARE_DELETE,
     /* inheritance by spawned processes; default: not inherited */
-    FSC_INHERIT = 1 << 9
+    FSC_INHERIT = 1 << 9,
+    /* access beyond reading and writing (Win32 access rights; POSIX has no
+     * such thing: there they open read-only) */
+    FSC_DELETE = 1 << 10,        /* the right to delete or rename it */
+    FSC_ATTRS = 1 << 11          /* without READ/WRITE: attributes only, no data */
 };
 
 const char *fsc_op_backend(void);   /* "posix", "win32", ... */

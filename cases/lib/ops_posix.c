@@ -8,8 +8,9 @@
  *                     (neither: O_RDONLY), FSC_APPEND -> O_APPEND,
  *                     FSC_CREATE -> O_CREAT (mode 0666 before umask),
  *                     FSC_EXCL -> O_EXCL, FSC_TRUNC -> O_TRUNC; without
- *                     FSC_INHERIT -> O_CLOEXEC. Share modes have no POSIX
- *                     counterpart and are ignored.
+ *                     FSC_INHERIT -> O_CLOEXEC. Share modes and the access
+ *                     rights FSC_DELETE/FSC_ATTRS have no POSIX counterpart
+ *                     and are ignored.
  *   fsc_op_close      close(2)
  *   fsc_op_read/write read(2)/write(2), one call (a short count is reported,
  *                     not retried); retried only on EINTR

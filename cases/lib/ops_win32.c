@@ -11,8 +11,9 @@
  *                             GENERIC_WRITE; FSC_APPEND -> FILE_GENERIC_WRITE
  *                             without FILE_WRITE_DATA (so FILE_APPEND_DATA
  *                             alone: every write goes to the end of file, as
- *                             with POSIX O_APPEND); neither READ nor
- *                             WRITE -> GENERIC_READ, as POSIX reads O_RDONLY
+ *                             with POSIX O_APPEND); FSC_DELETE -> DELETE;
+ *                             FSC_ATTRS -> FILE_READ_ATTRIBUTES; none of
+ *                             these -> GENERIC_READ, as POSIX reads O_RDONLY
  *                             for "no access bits";
  *                     share   exactly the FSC_SHARE_* bits (FILE_SHARE_READ,
  *                             _WRITE, _DELETE); 0 when none is given;
@@ -104,7 +105,10 @@ int fsc_op_open(const char *path, int flags, fsc_fd *out)
     SECURITY_ATTRIBUTES sa = {sizeof sa, NULL, (flags & FSC_INHERIT) ? TRUE : FALSE};
     *out = FSC_NOFD;
     WIDEN(path, w);
-    if (flags & FSC_READ || !(flags & (FSC_WRITE | FSC_APPEND))) access |= GENERIC_READ;
+    if (flags & FSC_READ || !(flags & (FSC_WRITE | FSC_APPEND | FSC_DELETE | FSC_ATTRS)))
+        access |= GENERIC_READ;
+    if (flags & FSC_DELETE) access |= DELETE;
+    if (flags & FSC_ATTRS) access |= FILE_READ_ATTRIBUTES;
     if (flags & FSC_APPEND)
         access |= FILE_GENERIC_WRITE & ~FILE_WRITE_DATA;
     else if (flags & FSC_WRITE)
