@@ -1,4 +1,5 @@
-"""python3 -m harness <subcommand>: list, run, check, show, bench, report, diff, record."""
+"""python3 -m harness <subcommand>: list, run, check, show, bench, report, diff, record,
+fsmatrix."""
 
 import argparse
 import datetime
@@ -10,7 +11,7 @@ from harness import HarnessError, __version__
 from harness import compare, discovery, facts as factsmod, profiles as profmod, reports
 from harness.model import FAILING, Run, severity
 from harness.runner import Runner, safe
-from harness import diff as diffmod, matrix, record
+from harness import diff as diffmod, fsmatrix, matrix, record
 
 EXIT_FAIL, EXIT_USAGE, EXIT_SKIP = 1, 2, 77
 
@@ -63,6 +64,7 @@ def _parser():
     s.add_argument("--timeout", type=_positive_float, default=10.0, metavar="S")
     for mod in (matrix, diffmod, record):   # report, diff, record
         mod.add_parser(sub, common)
+    fsmatrix.add_parser(sub, common)
     return p
 
 
@@ -332,7 +334,7 @@ def cmd_bench(ctx, args):
 
 
 COMMANDS = {"list": cmd_list, "run": cmd_run, "check": cmd_check, "show": cmd_show,
-            "bench": cmd_bench}
+            "bench": cmd_bench, "fsmatrix": fsmatrix.command}
 # Subcommands that need no build (result sets and expected/ only): ctx is None.
 STANDALONE = {"report": matrix.command, "diff": diffmod.command, "record": record.command}
 COMMANDS.update(STANDALONE)

@@ -1,6 +1,6 @@
 """Platform facts: what profiles match on and what reports record.
 
-Facts are strings: os, host_os, fs, root, wine, backend, system; plus `emulator`
+Facts are strings: os, host_os, fs, fstype, root, wine, backend, system; plus `emulator`
 (a list, recorded only). `os` is the system the probes run as: the manifest's
 `system` (the CMake target system: "Windows" for a mingw build run under Wine),
 falling back to the host when the manifest does not say.
@@ -55,27 +55,86 @@ def _is_under(path, mount_point):
     return path == mount_point or path.startswith(mount_point.rstrip("/") + "/")
 
 
-def linux_fs_type(path, mountinfo="/proc/self/mountinfo"):
-    """fstype of the mount holding `path`: the longest mount-point prefix; the last
-    one listed wins among equal mount points (it is mounted over the others)."""
+def linux_mount(path, mountinfo="/proc/self/mountinfo"):
+    """(mount point, fstype, source) of the mount holding `path`, or None: the longest
+    mount-point prefix; the last one listed wins among equal mount points (it is
+    mounted over the others)."""
     real = os.path.realpath(path)
     best, best_len = None, -1
     try:
         with open(mountinfo, encoding="utf-8", errors="replace") as f:
             lines = f.readlines()
     except OSError:
-        return "unknown"
+        return None
     for line in lines:
         fields = line.split()
         try:
             sep = fields.index("-", 6)
             mount_point = _unescape(fields[4])
-            fstype = fields[sep + 1]
+            fstype = _unescape(fields[sep + 1])
+            source = _unescape(fields[sep + 2]) if len(fields) > sep + 2 else ""
         except (ValueError, IndexError):
             continue
         if _is_under(real, mount_point) and len(mount_point) >= best_len:
-            best, best_len = _unescape(fstype), len(mount_point)
-    return best or "unknown"
+            best, best_len = (mount_point, fstype, source), len(mount_point)
+    return best
+
+
+# FUSE mounts all look alike to the kernel: mountinfo's fstype is "fuse" or "fuseblk"
+# (a daemon on a block device), or "fuse.<subtype>" / "fuseblk.<subtype>" when the
+# daemon names itself. The fact `fs` names the FUSE filesystem instead, by this rule:
+#   1. a subtype is the name: "fuse.fusefat" -> fs = "fusefat";
+#   2. without one, the on-disk format of the mount's source (the block device or image
+#      file in mountinfo's source field) names the daemon that implements it under FUSE:
+#      an NTFS boot sector -> "ntfs-3g", an exFAT one -> "exfat-fuse";
+#   3. otherwise (source unreadable, e.g. not root, or another format) fs stays the
+#      kernel's "fuse" / "fuseblk".
+# The kernel's own fstype is kept in the fact `fstype`. Observed on Debian 12 with
+# Linux 6.18: ntfs-3g on a loop device and mount.exfat-fuse show "fuseblk /dev/loopN",
+# fusefat shows "fuse.fusefat fusefat".
+FUSE_BY_FORMAT = {"ntfs": "ntfs-3g", "exfat": "exfat-fuse"}
+
+
+def disk_format(head):
+    """The filesystem format named by the first sector(s) `head` (bytes), or None."""
+    if len(head) < 512 or head[510:512] != b"\x55\xaa":
+        return None
+    if head[3:11] == b"NTFS    ":
+        return "ntfs"
+    if head[3:11] == b"EXFAT   ":
+        return "exfat"
+    if head[54:59] == b"FAT12" or head[54:59] == b"FAT16" or head[82:87] == b"FAT32":
+        return "vfat"
+    return None
+
+
+def _read_head(source, size=4096):
+    if not source.startswith("/"):
+        return b""
+    try:
+        with open(source, "rb", buffering=0) as f:
+            return f.read(size)
+    except OSError:
+        return b""
+
+
+def fuse_fs_name(fstype, source, read_head=_read_head):
+    """The `fs` fact of a mount with kernel type `fstype` (the rule above)."""
+    base, dot, subtype = fstype.partition(".")
+    if base not in ("fuse", "fuseblk"):
+        return fstype
+    if dot and subtype:
+        return subtype
+    return FUSE_BY_FORMAT.get(disk_format(read_head(source)), fstype)
+
+
+def linux_fs_types(path, mountinfo="/proc/self/mountinfo", read_head=_read_head):
+    """(fs, fstype): the normalised filesystem name and the kernel's type."""
+    m = linux_mount(path, mountinfo)
+    if m is None:
+        return "unknown", "unknown"
+    _point, fstype, source = m
+    return fuse_fs_name(fstype, source, read_head), fstype
 
 
 def _bsd_fs_type(path):
@@ -102,16 +161,21 @@ def _windows_fs_type(path):
     return buf.value.lower() if ok else "unknown"
 
 
-def fs_type(path):
+def fs_types(path):
+    """(fs, fstype): the filesystem's name for profiles (FUSE daemons told apart, see
+    fuse_fs_name) and the type the system reports."""
     host = os_name(platform.system())
     try:
         if host == "linux":
-            return linux_fs_type(path)
-        if host == "windows":
-            return _windows_fs_type(path)
-        return _bsd_fs_type(path)
+            return linux_fs_types(path)
+        t = _windows_fs_type(path) if host == "windows" else _bsd_fs_type(path)
+        return t, t
     except Exception:  # a fact we cannot get is "unknown", never a crash
-        return "unknown"
+        return "unknown", "unknown"
+
+
+def fs_type(path):
+    return fs_types(path)[0]
 
 
 def is_root():
@@ -155,10 +219,12 @@ def detect(target, manifest):
     host = os_name(platform.system())
     emulator = list(manifest.emulator)
     wine = any("wine" in os.path.basename(x).lower() for x in emulator[:1])
+    fs, fstype = fs_types(target)
     facts = {
         "os": os_name(manifest.system) or host,
         "host_os": host,
-        "fs": fs_type(target),
+        "fs": fs,
+        "fstype": fstype,
         "root": "true" if is_root() else "false",
         "wine": "true" if wine else "false",
         "backend": manifest.backend or "native",

@@ -32,12 +32,15 @@ static int user(const char *arg)
     FSC_OK(fsc_op_open("f", FSC_RDWR | FSC_SHARE_CRT, &fd));
     fsc_send(NULL, "open");
     fsc_expect(NULL, "unlinked");
-    FSC_OK(fsc_op_read(fd, buf, sizeof buf - 1, &n));
-    fsc_obs("helper_reads", "%s", n ? buf : "empty");
+    int err = fsc_op_read(fd, buf, sizeof buf - 1, &n);
+    fsc_obs("helper_reads", "%s", err ? fsc_op_errname(err) : n ? buf : "empty");
     fsc_obs_op("helper_write", fsc_op_write(fd, "more", 4, &n));
-    FSC_OK(fsc_op_fstat(fd, &st));
-    fsc_obs_int("helper_nlink", st.nlink);
-    fsc_obs_int("helper_size", st.size);
+    err = fsc_op_fstat(fd, &st);
+    fsc_obs_op("helper_fstat", err);
+    if (!err) {
+        fsc_obs_int("helper_nlink", st.nlink);
+        fsc_obs_int("helper_size", st.size);
+    }
     FSC_OK(fsc_op_close(fd));
     fsc_send(NULL, "done");
     return 0;

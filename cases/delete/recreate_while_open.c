@@ -29,8 +29,8 @@ static int reader(const char *arg)
     FSC_OK(fsc_op_open("f", FSC_READ | FSC_SHARE_ALL, &fd));
     fsc_send(NULL, "open");
     fsc_expect(NULL, "recreated");
-    FSC_OK(fsc_op_read(fd, buf, sizeof buf - 1, &n));
-    fsc_obs("helper_reads", "%s", n ? buf : "empty");
+    int err = fsc_op_read(fd, buf, sizeof buf - 1, &n);
+    fsc_obs("helper_reads", "%s", err ? fsc_op_errname(err) : n ? buf : "empty");
     FSC_OK(fsc_op_close(fd));
     fsc_send(NULL, "done");
     return 0;

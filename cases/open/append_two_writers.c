@@ -5,8 +5,9 @@
  * for appending and says "ready"; the probe then says "go" to both and waits,
  * so both write at the same time. Each writes 1000 records of 32 bytes, one
  * write per record (its tag, a 4-digit sequence number, '.' padding,
- * newline), closes and says "done". The probe reads "log" back in 32-byte
- * slots and reports: the size, records lost (a writer's sequence number
+ * newline) until one fails, closes and sends "ok" or the error. The probe
+ * reports how many writers were refused and with what error, reads "log"
+ * back in 32-byte slots and reports: the size, records lost (a writer's sequence number
  * never seen), records torn (a slot that is not one whole record, or a
  * duplicate), and records out of order within one writer. On a correct
  * platform the counts are 0 and the size is 64000, however the two writers
@@ -38,16 +39,17 @@ static int writer(const char *tag)
     FSC_OK(fsc_op_open("log", FSC_WRITE | FSC_APPEND | FSC_SHARE_CRT, &fd));
     fsc_send(NULL, "ready");
     fsc_expect(NULL, "go");
-    for (int i = 0; i < RECORDS; i++) {
+    int err = 0;
+    for (int i = 0; i < RECORDS && !err; i++) {
         memset(rec, '.', SIZE);
         snprintf(head, sizeof head, "%c%04d", tag[0], i);
         memcpy(rec, head, 5);
         rec[SIZE - 1] = '\n';
-        FSC_OK(fsc_op_write(fd, rec, SIZE, &done));
-        FSC_CHECK(done == SIZE);
+        err = fsc_op_write(fd, rec, SIZE, &done);
+        FSC_CHECK(err || done == SIZE);
     }
     FSC_OK(fsc_op_close(fd));
-    fsc_send(NULL, "done");
+    fsc_send(NULL, "%s", err ? fsc_op_errname(err) : "ok");   /* the first failed append */
     return 0;
 }
 
@@ -66,10 +68,18 @@ static void probe(void)
     fsc_expect(h[1], "ready");
     fsc_send(h[0], "go");
     fsc_send(h[1], "go");
+    int refused = 0;
+    char refusal[64] = "none";
     for (int w = 0; w < 2; w++) {
-        fsc_expect(h[w], "done");
+        const char *result = fsc_recv(h[w]);
+        if (strcmp(result, "ok")) {
+            refused++;
+            snprintf(refusal, sizeof refusal, "%s", result);
+        }
         FSC_CHECK(fsc_wait(h[w]) == 0);
     }
+    fsc_obs_int("writers_refused", refused);
+    fsc_obs("refused_with", "%s", refusal);
 
     FSC_OK(fsc_op_open("log", FSC_READ | FSC_SHARE_ALL, &fd));
     do {

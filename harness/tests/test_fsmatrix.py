@@ -1,0 +1,299 @@
+"""fsmatrix without root or mounts: arguments, refusals, the clean-up stack, signal
+holding, the watchdog, and telling FUSE filesystems apart from mountinfo text."""
+
+import os
+import signal
+import tempfile
+import threading
+import unittest
+from unittest import mock
+
+from harness import HarnessError, facts, fsmatrix
+from harness.cli import _parser
+from harness.tests.fakes import PASS, FakeBuild
+
+# /proc/self/mountinfo lines as seen on Debian 12 / Linux 6.18 with fsmatrix's mounts.
+MOUNTINFO = r"""22 1 254:0 / / rw,relatime - ext4 /dev/vda rw
+42 22 7:0 / /tmp/m/ext4 rw,relatime - ext4 /dev/loop0 rw
+44 22 7:4 / /tmp/m/ntfs rw,relatime - fuseblk /dev/loop4 rw,user_id=0,group_id=0,allow_other,blksize=4096
+46 22 0:42 / /tmp/m/fat rw,nosuid,nodev,relatime - fuse.fusefat fusefat rw,user_id=0,group_id=0
+52 22 7:3 / /tmp/m/exfat rw,nosuid,nodev,relatime - fuseblk /dev/loop3 rw,user_id=0,group_id=0,default_permissions,allow_other,blksize=4096
+53 22 0:45 / /tmp/m/sshfs rw - fuse.sshfs me@host:/x rw,user_id=0,group_id=0
+54 22 0:46 / /tmp/m/unknown rw - fuseblk /dev/loop9 rw,user_id=0,group_id=0
+55 22 0:47 / /tmp/m/over rw - fuseblk /dev/loop4 rw
+56 55 0:48 / /tmp/m/over rw - tmpfs fsc rw
+57 22 0:49 / /tmp/m/with\040space rw - fuse /tmp/img\040file rw
+"""
+
+
+def boot_sector(oem=b"", at=3, tag_at=None, tag=b""):
+    b = bytearray(4096)
+    b[at:at + len(oem)] = oem
+    if tag_at is not None:
+        b[tag_at:tag_at + len(tag)] = tag
+    b[510:512] = b"\x55\xaa"
+    return bytes(b)
+
+
+HEADS = {"/dev/loop4": boot_sector(b"NTFS    "), "/dev/loop3": boot_sector(b"EXFAT   "),
+         "/tmp/img file": boot_sector(b"NTFS    ")}
+
+
+class FuseFacts(unittest.TestCase):
+    def setUp(self):
+        d = tempfile.mkdtemp(prefix="fsc-test-")
+        self.addCleanup(lambda: (os.unlink(self.mi), os.rmdir(d)))
+        self.mi = os.path.join(d, "mountinfo")
+        with open(self.mi, "w") as f:
+            f.write(MOUNTINFO)
+
+    def types(self, path):
+        return facts.linux_fs_types(path, self.mi, read_head=lambda s: HEADS.get(s, b""))
+
+    def test_kernel_filesystems_unchanged(self):
+        self.assertEqual(self.types("/tmp/m/ext4/x"), ("ext4", "ext4"))
+        self.assertEqual(self.types("/etc"), ("ext4", "ext4"))
+
+    def test_subtype_names_the_daemon(self):
+        self.assertEqual(self.types("/tmp/m/fat/a/b"), ("fusefat", "fuse.fusefat"))
+        self.assertEqual(self.types("/tmp/m/sshfs"), ("sshfs", "fuse.sshfs"))
+
+    def test_fuseblk_named_by_the_source_format(self):
+        self.assertEqual(self.types("/tmp/m/ntfs"), ("ntfs-3g", "fuseblk"))
+        self.assertEqual(self.types("/tmp/m/exfat/d"), ("exfat-fuse", "fuseblk"))
+        self.assertEqual(self.types("/tmp/m/with space/f"), ("ntfs-3g", "fuse"))
+
+    def test_unreadable_or_unknown_source_stays_fuseblk(self):
+        self.assertEqual(self.types("/tmp/m/unknown"), ("fuseblk", "fuseblk"))
+        self.assertEqual(facts.fuse_fs_name("fuseblk", "me@host:/x"), "fuseblk")
+
+    def test_overmounted_point_uses_the_top_mount(self):
+        self.assertEqual(self.types("/tmp/m/over"), ("tmpfs", "tmpfs"))
+
+    def test_disk_formats(self):
+        self.assertEqual(facts.disk_format(boot_sector(tag_at=54, tag=b"FAT16   ")), "vfat")
+        self.assertEqual(facts.disk_format(boot_sector(tag_at=82, tag=b"FAT32   ")), "vfat")
+        self.assertIsNone(facts.disk_format(boot_sector(b"NTFS    ")[:510]))
+        self.assertIsNone(facts.disk_format(bytes(4096)))
+
+
+class Arguments(unittest.TestCase):
+    def test_parse(self):
+        a = _parser().parse_args(["fsmatrix", "--fs", "ext4,xfs", "--dir", "/a", "--dir", "/b",
+                                  "-j", "3", "--repeat", "2", "--timeout", "4", "rename"])
+        self.assertEqual((a.fs, a.dir, a.jobs, a.repeat, a.timeout, a.patterns),
+                         ("ext4,xfs", ["/a", "/b"], 3, 2, 4.0, ["rename"]))
+        self.assertEqual(a.fs_deadline, 120.0)
+
+    def test_fs_list(self):
+        names = lambda t: [s.name for s in fsmatrix.parse_fs_list(t)]  # noqa: E731
+        self.assertEqual(names("all"), [s.name for s in fsmatrix.FILESYSTEMS])
+        self.assertEqual(names("ntfs, FAT,exfat,ext4,ext4"),
+                         ["ntfs-3g", "fusefat", "exfat-fuse", "ext4"])
+        with self.assertRaisesRegex(HarnessError, "unknown filesystem 'zfs'.*ext4, xfs"):
+            fsmatrix.parse_fs_list("ext4,zfs")
+        with self.assertRaises(HarnessError):
+            fsmatrix.parse_fs_list(" , ")
+
+
+class Requirements(unittest.TestCase):
+    def test_missing_tools_named_with_package(self):
+        have = {"mount", "umount", "losetup", "mkfs.ext4", "mkntfs", "ntfs-3g"}
+        lines = fsmatrix.missing_requirements(
+            fsmatrix.FILESYSTEMS, which=lambda p: p if p in have else None,
+            exists=lambda p: True)
+        self.assertEqual(lines, [
+            "mkfs.xfs (Debian package xfsprogs), needed for xfs",
+            "mkfs.btrfs (Debian package btrfs-progs), needed for btrfs",
+            "mkfs.vfat (Debian package dosfstools), needed for fusefat",
+            "fusefat (Debian package fusefat), needed for fusefat",
+            "mkfs.exfat (Debian package exfatprogs), needed for exfat-fuse",
+            "mount.exfat-fuse (Debian package exfat-fuse), needed for exfat-fuse"])
+
+    def test_devices(self):
+        lines = fsmatrix.missing_requirements(
+            fsmatrix.parse_fs_list("tmpfs,ntfs-3g,fusefat,ext4"), which=lambda p: p,
+            exists=lambda p: False)
+        self.assertEqual(len(lines), 2)
+        self.assertTrue(lines[0].startswith("/dev/fuse (the fuse kernel module"))
+        self.assertTrue(lines[0].endswith("needed for ntfs-3g, fusefat"))
+        self.assertTrue(lines[1].startswith("/dev/loop-control"))
+        self.assertTrue(lines[1].endswith("needed for ntfs-3g, ext4"))   # fusefat: no loop
+
+    def test_tmpfs_needs_no_losetup(self):
+        self.assertEqual(fsmatrix.missing_requirements(
+            fsmatrix.parse_fs_list("tmpfs,overlay"),
+            which=lambda p: None if p == "losetup" else p, exists=lambda p: False), [])
+
+
+class Refusals(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.fb = FakeBuild({"rename.a": PASS})
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.fb.cleanup()
+
+    def test_not_root(self):
+        with mock.patch.object(fsmatrix.factsmod, "is_root", return_value=False), \
+                mock.patch.object(fsmatrix.tempfile, "mkdtemp", side_effect=AssertionError), \
+                mock.patch.object(fsmatrix, "run_cmd", side_effect=AssertionError):
+            code, out, err = self.fb.main("fsmatrix", target=False)
+        self.assertEqual(code, 2)
+        self.assertEqual(out, "")
+        self.assertEqual(len(err.splitlines()), 1, err)
+        self.assertIn("needs root", err)
+        self.assertIn("loop devices", err)
+
+    def test_missing_tool(self):
+        real = fsmatrix.which
+        with mock.patch.object(fsmatrix.factsmod, "is_root", return_value=True), \
+                mock.patch.object(fsmatrix, "which",
+                                  lambda p: None if p == "mkfs.xfs" else real(p) or p), \
+                mock.patch.object(fsmatrix.os.path, "exists", return_value=True), \
+                mock.patch.object(fsmatrix.tempfile, "mkdtemp", side_effect=AssertionError):
+            code, out, err = self.fb.main("fsmatrix", "--fs", "ext4,xfs,tmpfs", target=False)
+        self.assertEqual(code, 2)
+        self.assertIn("mkfs.xfs (Debian package xfsprogs), needed for xfs", err)
+        self.assertIn("--fs ext4,tmpfs", err)
+        self.assertNotIn("Traceback", err)
+
+
+class CleanUp(unittest.TestCase):
+    def test_reverse_order_and_failures_do_not_stop_it(self):
+        done, logged = [], []
+        u = fsmatrix.Undo(log=logged.append)
+        u.push("a", done.append, "undo a")
+        m = u.mark()
+        u.push("b", done.append, "undo b")
+        u.push("c", lambda: 1 / 0)
+        u.push("d", done.append, "undo d")
+        problems = u.unwind(m)
+        self.assertEqual(done[:2], ["undo d", "undo b"])
+        self.assertEqual(len(problems), 1)
+        self.assertIn("clean-up: c: division by zero", problems[0])
+        self.assertEqual(logged, problems)
+        self.assertEqual(u.unwind(), [])
+        self.assertEqual(done[-1], "undo a")
+        self.assertEqual(u.unwind(), [])   # nothing twice
+
+    def test_setup_then_undo_with_fake_commands(self):
+        """A loop-device filesystem: the commands in order, then their undo in reverse."""
+        tmp = tempfile.mkdtemp(prefix="fsc-test-")
+        self.addCleanup(lambda: __import__("shutil").rmtree(tmp))
+        calls, mounted = [], set()
+
+        def run_cmd(argv, timeout=120, log=None):
+            calls.append(argv[0] if argv[0] != "umount" else "umount " + argv[-1])
+            if argv[0] == "losetup" and argv[1] == "--find":
+                return "/dev/loop7\n"
+            if argv[0] == "mount":
+                mounted.add(argv[-1])
+            if argv[0] == "umount":
+                mounted.discard(argv[-1])
+            return ""
+
+        undo = fsmatrix.Undo(log=lambda m: None)
+        sig = fsmatrix.Signals()
+        mx = fsmatrix.Matrix(tmp, undo, sig, log=lambda m: None)
+        image = os.path.join(tmp, "ext4", "ext4.img")
+        with mock.patch.object(fsmatrix, "run_cmd", run_cmd), \
+                mock.patch.object(fsmatrix, "is_mount_point", lambda p: p in mounted), \
+                mock.patch.object(fsmatrix, "loop_backing", lambda d: image):
+            target = mx.setup(fsmatrix.BY_NAME["ext4"])
+            self.assertEqual(target, os.path.join(tmp, "ext4", "mnt"))
+            self.assertEqual(os.path.getsize(image), 64 << 20)
+            self.assertEqual(calls, ["mkfs.ext4", "losetup", "mount"])
+            self.assertEqual(undo.unwind(), [])
+        self.assertEqual(calls[3:], ["umount " + target, "losetup"])
+        self.assertEqual(mounted, set())
+
+    def test_failed_mount_undoes_the_loop_device(self):
+        tmp = tempfile.mkdtemp(prefix="fsc-test-")
+        self.addCleanup(lambda: __import__("shutil").rmtree(tmp))
+        calls = []
+
+        def run_cmd(argv, timeout=120, log=None):
+            calls.append(" ".join(argv[:2]))
+            if argv[0] == "mount":
+                raise fsmatrix.SetupError("mount: wrong fs type")
+            return "/dev/loop7"
+
+        undo = fsmatrix.Undo(log=lambda m: None)
+        mx = fsmatrix.Matrix(tmp, undo, fsmatrix.Signals(), log=lambda m: None)
+        image = os.path.join(tmp, "xfs", "xfs.img")
+        with mock.patch.object(fsmatrix, "run_cmd", run_cmd), \
+                mock.patch.object(fsmatrix, "is_mount_point", lambda p: False), \
+                mock.patch.object(fsmatrix, "loop_backing", lambda d: image):
+            with self.assertRaises(fsmatrix.SetupError):
+                mx.setup(fsmatrix.BY_NAME["xfs"])
+            undo.unwind()
+        self.assertEqual(calls, ["mkfs.xfs -q", "losetup --find", "mount -t", "losetup -d"])
+
+    def test_detach_only_our_image(self):
+        ran = []
+        with mock.patch.object(fsmatrix, "run_cmd", ran.append), \
+                mock.patch.object(fsmatrix, "loop_backing", lambda d: "/other/image"):
+            fsmatrix.detach_loop("/dev/loop7", "/tmp/x/ext4.img")
+        with mock.patch.object(fsmatrix, "run_cmd", ran.append), \
+                mock.patch.object(fsmatrix, "loop_backing", lambda d: None):
+            fsmatrix.detach_loop("/dev/loop7", "/tmp/x/ext4.img")
+        self.assertEqual(ran, [])
+
+    def test_private_dir_not_removed_through_a_mount(self):
+        with mock.patch.object(fsmatrix, "mounts_under", lambda t: [t + "/ext4/mnt"]), \
+                mock.patch.object(fsmatrix.shutil, "rmtree", side_effect=AssertionError):
+            with self.assertRaisesRegex(fsmatrix.SetupError, "still mounted"):
+                fsmatrix.remove_private_dir("/tmp/fsconform-fsmatrix-x")
+
+    def test_find_daemon_by_mount_point_argument(self):
+        proc = tempfile.mkdtemp(prefix="fsc-test-")
+        self.addCleanup(lambda: __import__("shutil").rmtree(proc))
+        for pid, argv in ((10, b"bash\0"), (11, b"ntfs-3g\0/dev/loop4\0/tmp/p/ntfs/mnt\0"),
+                          (12, b"mount.exfat-fuse\0/dev/loop3\0/tmp/p/exfat/mnt\0")):
+            os.mkdir(os.path.join(proc, str(pid)))
+            with open(os.path.join(proc, str(pid), "cmdline"), "wb") as f:
+                f.write(argv)
+        self.assertEqual(fsmatrix.find_daemon("/tmp/p/exfat/mnt", proc), 12)
+        self.assertIsNone(fsmatrix.find_daemon("/tmp/p/fat/mnt", proc))
+
+
+class SignalsAndWatchdog(unittest.TestCase):
+    def test_held_signals_wait_for_the_end_of_the_section(self):
+        s = fsmatrix.Signals()
+        with self.assertRaises(fsmatrix.Interrupted) as cm:
+            with s.held():
+                s._handler(signal.SIGTERM, None)    # no raise here: the undo step is pushed
+                reached = True
+        self.assertTrue(reached)
+        self.assertEqual(cm.exception.signum, signal.SIGTERM)
+        self.assertIsInstance(cm.exception, KeyboardInterrupt)
+
+    def test_outside_a_section_raises_at_once_and_cleaning_postpones(self):
+        seen = []
+        s = fsmatrix.Signals(on_signal=seen.append)
+        with self.assertRaises(fsmatrix.Interrupted):
+            s._handler(signal.SIGINT, None)
+        self.assertEqual(seen, [signal.SIGINT])
+        with self.assertRaises(fsmatrix.Interrupted) as cm:
+            with s.cleaning_up():
+                with mock.patch("sys.stderr"):
+                    s._handler(signal.SIGTERM, None)   # noted, not raised ...
+                finished = True
+        self.assertTrue(finished)                      # ... until the clean-up is over
+        self.assertEqual(cm.exception.signum, signal.SIGTERM)
+
+    def test_watchdog(self):
+        fired = threading.Event()
+        dog = fsmatrix.Watchdog(60, fired.set)
+        dog.expire_soon(0.05)
+        self.assertTrue(fired.wait(5))
+        quiet = threading.Event()
+        dog = fsmatrix.Watchdog(0.05, quiet.set)
+        dog.cancel()
+        self.assertFalse(quiet.wait(0.3))
+
+
+if __name__ == "__main__":
+    unittest.main()

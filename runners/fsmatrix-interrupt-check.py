@@ -1,0 +1,87 @@
+#!/usr/bin/env python3
+"""Interrupt `python3 -m harness fsmatrix` half way and check it left nothing behind.
+
+Usage (root, from the repository root):
+    python3 runners/fsmatrix-interrupt-check.py [--build DIR] [--signal INT|TERM] [--after FS]
+
+Starts the matrix, reads its progress (stderr) until filesystem FS (default: the
+first one) reports "mounted at", sends the signal, and then checks: the exit status
+is 128 + signal, no mount and no loop device under the matrix's private directory
+remains (findmnt, losetup -a), the private directory is gone, and no FUSE daemon
+serving it still runs. It synchronises on the command's output, never on sleeps.
+Exit 0 when clean, 1 with a list of what was left.
+"""
+
+import argparse
+import os
+import re
+import signal
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--build", default="build")
+    p.add_argument("--signal", default="INT", choices=["INT", "TERM", "HUP"])
+    p.add_argument("--after", default=None, help="filesystem name to wait for (default: first)")
+    a = p.parse_args()
+    sig = getattr(signal, "SIG" + a.signal)
+    cmd = [sys.executable, "-m", "harness", "--build", a.build, "fsmatrix"]
+    proc = subprocess.Popen(cmd, cwd=HERE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
+    private = None
+    seen = []
+    for line in proc.stderr:
+        seen.append(line.rstrip("\n"))
+        print("  | " + line.rstrip("\n"))
+        m = re.match(r"fsmatrix: (\S+): .* mounted at (\S+)/[^/]+/mnt$", line.rstrip("\n"))
+        if m and (a.after is None or m.group(1) == a.after):
+            private = m.group(2)
+            print(f"-> {m.group(1)} is mounted; sending SIG{a.signal} to {proc.pid}")
+            proc.send_signal(sig)
+            break
+    for line in proc.stderr:            # the rest, until it exits
+        print("  | " + line.rstrip("\n"))
+    out = proc.stdout.read()
+    rc = proc.wait()
+    for line in out.splitlines():
+        print("  > " + line)
+    if private is None:
+        print("never saw a filesystem mounted", file=sys.stderr)
+        return 1
+    left = []
+    if rc != 128 + sig:
+        left.append(f"exit status {rc}, expected {128 + sig}")
+    mounts = subprocess.run(["findmnt", "-rn", "-o", "TARGET,SOURCE,FSTYPE"],
+                            capture_output=True, text=True).stdout
+    loops = subprocess.run(["losetup", "-a"], capture_output=True, text=True).stdout
+    left += [f"mount: {x}" for x in mounts.splitlines() if private in x]
+    left += [f"loop device: {x}" for x in loops.splitlines() if private in x]
+    if os.path.exists(private):
+        left.append(f"directory {private} still exists")
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{pid}/cmdline", "rb") as f:
+                args = f.read().decode("utf-8", "replace")
+            with open(f"/proc/{pid}/stat") as f:
+                state = f.read().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue
+        if private in args and state != "Z":
+            left.append(f"process {pid}: {args.replace(chr(0), ' ')}")
+    print(f"exit status {rc}; findmnt lines under {private}: "
+          f"{sum(private in x for x in mounts.splitlines())}; losetup -a lines: "
+          f"{sum(private in x for x in loops.splitlines())}; directory exists: "
+          f"{os.path.exists(private)}")
+    if left:
+        print("LEFT BEHIND:\n  " + "\n  ".join(left))
+        return 1
+    print("clean")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
