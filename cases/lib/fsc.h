@@ -193,7 +193,6 @@ enum {
     FSC_ATTRS = 1 << 11          /* without READ/WRITE: attributes only, no data */
 };
 
-const char *fsc_op_backend(void);   /* "posix", "win32", ... */
 const char *fsc_op_errname(int err);
 
 int fsc_op_open(const char *path, int flags, fsc_fd *out);

@@ -46,8 +46,6 @@
 
 #define RESULT(expr) ((expr) < 0 ? errno : 0)
 
-const char *fsc_op_backend(void) { return "posix"; }
-
 const char *fsc_op_errname(int err) { return fsc_errno_name(err); }
 
 int fsc_op_open(const char *path, int flags, fsc_fd *out)

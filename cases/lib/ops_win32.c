@@ -77,8 +77,6 @@
 /* 100 ns intervals between 1601-01-01 and 1970-01-01. */
 #define EPOCH_DIFF 116444736000000000LL
 
-const char *fsc_op_backend(void) { return "win32"; }
-
 const char *fsc_op_errname(int err) { return fsc_win32_error_name((unsigned long)err); }
 
 typedef struct wpath {
