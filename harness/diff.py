@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from harness import HarnessError, compare, discovery, outcomes
 from harness import profiles as profmod
+from harness.profiles import ABSENT, ANY
 from harness.matrix import REPO, column_label
 from harness.model import Run
 from harness.reports import read_json
@@ -105,6 +106,13 @@ def load_side(arg, profiles):
 
 
 def agree(a, b):
+    """Whether two sides agree; None is "not reported", and a profile's ANY / ABSENT
+    agree with what they allow (see profiles.Entry.allows)."""
+    for x, y in ((a, b), (b, a)):
+        if x == ANY:
+            return y is not None and y != ABSENT
+        if x == ABSENT:
+            return y is None or y == ABSENT
     if a is None or b is None:
         return a is None and b is None
     if isinstance(a, tuple) and isinstance(b, tuple):

@@ -8,8 +8,9 @@ import sys
 import tempfile
 import unittest
 
-from harness import diff, matrix
+from harness import compare, diff, matrix
 from harness.model import Result, Run
+from harness.profiles import Entry
 from harness.reports import write_json
 from harness.tests.fakes import REPO, FakeBuild
 
@@ -26,8 +27,12 @@ def _run(facts, profile, results, started="2026-11-21T09:00:00+00:00"):
 
 
 def _r(pid, obs, verdict="pass", expected=None, message=""):
+    """A result as the harness makes it: differences judged by compare."""
+    exp = dict(expected or obs)
+    entries = {k: Entry(tuple(v) if isinstance(v, list) else v) for k, v in exp.items()}
     return Result(id=pid, area=pid.split(".")[0], verdict=verdict, message=message,
-                  observations=dict(obs), expected=dict(expected or obs))
+                  observations=dict(obs), expected=exp,
+                  differences=compare.differences(obs, entries))
 
 
 def fixture_sets():
@@ -115,6 +120,9 @@ class Matrix(unittest.TestCase):
                          ["obs", "obs", "absent"])
         # a value the column's own profile does not expect
         self.assertEqual(self.cells("stdio.odd", "ftell")[1].expected, "3")
+        # "*" in a profile expects any value: nothing to mark
+        r = _r("time.x", {"n": "7"}, expected={"n": "*"})
+        self.assertIsNone(matrix._row("n", [r]).cells[0].expected)
 
     def test_html(self):
         page = matrix.render_html(self.m)
@@ -225,6 +233,19 @@ class Cli(unittest.TestCase):
         p = self.cli("diff", "no-such-profile", prof)
         self.assertEqual(p.returncode, 2)
         self.assertIn("neither a results file nor a profile", p.stderr)
+
+    def test_diff_any_and_absent(self):
+        """A profile's "*" agrees with any reported value, "-" with none."""
+        prof = os.path.join(self.dir, "marks.toml")
+        with open(prof, "w") as f:
+            f.write('[profile]\nname = "marks"\n\n[stdio.odd]\nftell = "*"\ngone = "-"\n')
+        p = self.cli("diff", self.paths["r-tmpfs.json"], prof)
+        self.assertNotIn("stdio.odd", p.stdout)
+        with open(prof, "w") as f:
+            f.write('[profile]\nname = "marks"\n\n[stdio.odd]\nftell = "-"\ngone = "*"\n')
+        p = self.cli("diff", self.paths["r-tmpfs.json"], prof)
+        self.assertRegex(p.stdout, r"stdio\.odd +ftell +4 +-")
+        self.assertRegex(p.stdout, r"stdio\.odd +gone +- +\*")
 
 
 class DiffProfiles(unittest.TestCase):
