@@ -1,9 +1,10 @@
 """Platform facts: what profiles match on and what reports record.
 
-Facts are strings: os, host_os, fs, fstype, root, wine, backend, system; plus `emulator`
-(a list, recorded only). `os` is the system the probes run as: the manifest's
-`system` (the CMake target system: "Windows" for a mingw build run under Wine),
-falling back to the host when the manifest does not say.
+Facts are strings: os, host_os, fs, fstype, root, wine, wine_version, backend; plus
+`emulator` (a list, recorded only). `os` is the system the probes run as. Natively
+that is the host. Through an emulator only the probe's side knows: the harness runs a
+probe with `--fsc-platform`, and the runtime answers `os=windows` and `wine=<version>`
+when Wine's ntdll exports wine_get_version (`wine=none` on real Windows).
 """
 
 import os
@@ -191,47 +192,62 @@ def is_root():
 WINE_WRAPPER = "fsc-wine"   # BUILD/fsc-wine, made by CMake from cmake/fsc-wine.in
 
 
-def wine_prepare(emulator):
-    """Wine as the manifest names it: the build's fsc-wine wrapper or a Wine loader.
-    Makes sure the wrapper's Wine prefix exists (its first creation takes seconds and
-    must not count against a probe's timeout; the wrapper locks, so parallel
-    harnesses wait for one creation) and returns Wine's version ("8.0"), or ""."""
-    if not emulator:
-        return ""
+def _emulator_env():
     env = dict(os.environ)
     env.setdefault("WINEDEBUG", "-all")
-    if os.path.basename(emulator[0]) == WINE_WRAPPER:
+    return env
+
+
+def prepare_emulator(emulator):
+    """The build's fsc-wine wrapper creates its Wine prefix on first use; that takes
+    seconds and must not count against a probe's timeout (the wrapper locks, so
+    parallel harnesses wait for one creation)."""
+    if emulator and os.path.basename(emulator[0]) == WINE_WRAPPER:
         try:
-            subprocess.run([emulator[0], "--init"], stdin=subprocess.DEVNULL, env=env,
-                           timeout=600)
+            subprocess.run([emulator[0], "--init"], stdin=subprocess.DEVNULL,
+                           env=_emulator_env(), timeout=600)
         except (OSError, subprocess.SubprocessError) as e:
             raise HarnessError(f"cannot prepare the Wine prefix with {emulator[0]}: {e}") from None
+
+
+def probe_platform(emulator, probe_exe):
+    """What a probe run through `emulator` says it runs on: {"os": ..., "wine": ...}."""
+    argv = list(emulator) + [probe_exe, "--fsc-platform"]
     try:
-        out = subprocess.run(emulator + ["--version"], capture_output=True, text=True,
-                             stdin=subprocess.DEVNULL, env=env, timeout=60).stdout
-    except (OSError, subprocess.SubprocessError):
-        return ""
-    m = re.search(r"wine-(\S+)", out)
-    return m.group(1) if m else ""
+        p = subprocess.run(argv, capture_output=True, text=True, errors="replace",
+                           stdin=subprocess.DEVNULL, env=_emulator_env(), timeout=120)
+    except (OSError, subprocess.SubprocessError) as e:
+        raise HarnessError(f"cannot run {' '.join(argv)}: {e}") from None
+    said = dict(line.split("=", 1) for line in p.stdout.splitlines() if "=" in line)
+    if p.returncode != 0 or not said.get("os"):
+        raise HarnessError(f"{' '.join(argv)} did not name its platform "
+                           f"(exit {p.returncode}): rebuild the probes")
+    return said
 
 
 def detect(target, manifest):
     host = os_name(platform.system())
     emulator = list(manifest.emulator)
-    wine = any("wine" in os.path.basename(x).lower() for x in emulator[:1])
     fs, fstype = fs_types(target)
     facts = {
-        "os": os_name(manifest.system) or host,
+        "os": host,
         "host_os": host,
         "fs": fs,
         "fstype": fstype,
         "root": "true" if is_root() else "false",
-        "wine": "true" if wine else "false",
+        "wine": "false",
         "backend": manifest.backend or "native",
         "emulator": emulator,
     }
-    if wine:
-        facts["wine_version"] = wine_prepare(emulator)
+    if emulator and manifest.probes:
+        prepare_emulator(emulator)
+        said = probe_platform(emulator, manifest.probes[0].exe)
+        facts["os"] = os_name(said["os"])
+        if said.get("wine", "none") != "none":
+            facts["wine"] = "true"
+            facts["wine_version"] = said["wine"]
+    elif manifest.system:
+        facts["os"] = os_name(manifest.system)
     return facts
 
 

@@ -295,6 +295,10 @@ int fsc_main(int argc, char **argv, void (*probe)(void), const fsc_role *roles)
     fsc_plat_init(argv[0]);
     role_table = roles;
     if (argc == 2 && !strcmp(argv[1], "--fsc-noop")) return 0;
+    if (argc == 2 && !strcmp(argv[1], "--fsc-platform")) {
+        fsc_plat_describe();
+        return 0;
+    }
     if (argc == 4 && !strcmp(argv[1], "--fsc-role")) {
         fsc_helper to_probe = {0};
         if (fsc_plat_parent(&to_probe)) fsc_fail("helper started without a channel");

@@ -24,6 +24,12 @@ struct fsc_helper {
 /* Once, at start: remember the program's own path (not argv[0] where the
  * platform can tell), make stdout unbuffered and binary. */
 void fsc_plat_init(const char *argv0);
+/* For `--fsc-platform`: print the platform as observations — `os=` (the
+ * kernel's name: linux, darwin, freebsd, windows) and, on Win32, `wine=`
+ * (Wine's version when ntdll exports wine_get_version, else `none`). The
+ * harness asks a probe this when it runs probes through an emulator, because
+ * only the probe's side knows what it runs on. */
+void fsc_plat_describe(void);
 /* 1 when the current directory has no entries, 0 when it has, -1 on error. */
 int fsc_plat_cwd_empty(void);
 /* Write all of buf to stdout in one call where the platform allows. */

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/utsname.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -37,6 +38,20 @@ void fsc_plat_init(const char *argv0)
     }
 #endif
     if (!realpath(argv0, self_path)) snprintf(self_path, sizeof self_path, "%s", argv0);
+}
+
+void fsc_plat_describe(void)
+{
+    struct utsname u;
+    char os[sizeof u.sysname];
+    size_t i;
+    FSC_CHECK(uname(&u) == 0);
+    for (i = 0; u.sysname[i] && i + 1 < sizeof os; i++) {
+        char c = u.sysname[i];
+        os[i] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+    }
+    os[i] = 0;
+    fsc_obs("os", "%s", os);
 }
 
 int fsc_plat_cwd_empty(void)

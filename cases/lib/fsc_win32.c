@@ -47,6 +47,19 @@ void fsc_plat_init(const char *argv0)
     setvbuf(stdout, NULL, _IONBF, 0);
 }
 
+void fsc_plat_describe(void)
+{
+    /* Wine's ntdll exports wine_get_version (Wine's own documented way for a
+     * program to tell that it runs on Wine); Windows' ntdll does not. */
+    typedef const char *(__cdecl *wine_version_fn)(void);
+    HMODULE ntdll = GetModuleHandleW(L"ntdll.dll");
+    FARPROC p = ntdll ? GetProcAddress(ntdll, "wine_get_version") : NULL;
+    wine_version_fn version = NULL;
+    memcpy(&version, &p, sizeof version);   /* function pointer cast, warning-free */
+    fsc_obs("os", "windows");
+    fsc_obs("wine", "%s", version ? version() : "none");
+}
+
 int fsc_plat_cwd_empty(void)
 {
     WIN32_FIND_DATAW e;

@@ -135,5 +135,55 @@ class Cli(unittest.TestCase):
         self.assertEqual(fb.leftovers(), [])
 
 
+WIN_PROFILES = {
+    "windows": """
+        [profile]
+        name = "windows"
+        match = { os = "windows" }
+        status = "provisional"
+        """,
+    "wine": """
+        [profile]
+        name = "wine"
+        inherits = ["windows"]
+        match = { os = "windows", wine = "true" }
+        status = "verified"
+        """,
+}
+
+
+def answering(platform_lines):
+    """A fake Win32 probe: answers --fsc-platform as the runtime does, else observes."""
+    answer = "; ".join(f"echo {line}" for line in platform_lines)
+    return sh(f'[ "$1" = --fsc-platform ] && {{ {answer}; exit 0; }}\necho rename=ok')
+
+
+class Emulated(unittest.TestCase):
+    """Through an emulator the platform is what the probe says (--fsc-platform)."""
+
+    def run_with(self, platform_lines):
+        fb = FakeBuild({"rename.ok": answering(platform_lines)}, WIN_PROFILES,
+                       emulator=["/bin/sh"], system="Windows")
+        self.addCleanup(fb.cleanup)
+        return fb.main("run")
+
+    def test_wine_is_recognised_by_the_probe_answer(self):
+        code, out, err = self.run_with(["os=windows", "wine=8.0"])
+        self.assertIn("os=windows fs=", out)
+        self.assertIn("wine=true", out)
+        self.assertIn("(profile wine,", out)
+
+    def test_real_windows_answer_selects_windows(self):
+        code, out, err = self.run_with(["os=windows", "wine=none"])
+        self.assertIn("wine=false", out)
+        self.assertIn("(profile windows,", out)
+
+    def test_probe_that_does_not_answer(self):
+        code, out, err = self.run_with([])
+        self.assertEqual(code, 2)
+        self.assertEqual(len(err.strip().splitlines()), 1, err)
+        self.assertIn("did not name its platform", err)
+
+
 if __name__ == "__main__":
     unittest.main()
