@@ -25,17 +25,15 @@
 static int user(const char *arg)
 {
     fsc_fd fd;
-    char buf[16] = {0};
     size_t n;
     fsc_stat st;
     (void)arg;
     FSC_OK(fsc_op_open("f", FSC_RDWR | FSC_SHARE_CRT, &fd));
     fsc_send(NULL, "open");
     fsc_expect(NULL, "unlinked");
-    int err = fsc_op_read(fd, buf, sizeof buf - 1, &n);
-    fsc_obs("helper_reads", "%s", err ? fsc_op_errname(err) : n ? buf : "empty");
+    fsc_obs_read("helper_reads", fd);
     fsc_obs_op("helper_write", fsc_op_write(fd, "more", 4, &n));
-    err = fsc_op_fstat(fd, &st);
+    int err = fsc_op_fstat(fd, &st);
     fsc_obs_op("helper_fstat", err);
     if (!err) {
         fsc_obs_int("helper_nlink", st.nlink);

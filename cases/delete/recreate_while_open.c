@@ -23,14 +23,11 @@
 static int reader(const char *arg)
 {
     fsc_fd fd;
-    char buf[16] = {0};
-    size_t n;
     (void)arg;
     FSC_OK(fsc_op_open("f", FSC_READ | FSC_SHARE_ALL, &fd));
     fsc_send(NULL, "open");
     fsc_expect(NULL, "recreated");
-    int err = fsc_op_read(fd, buf, sizeof buf - 1, &n);
-    fsc_obs("helper_reads", "%s", err ? fsc_op_errname(err) : n ? buf : "empty");
+    fsc_obs_read("helper_reads", fd);
     FSC_OK(fsc_op_close(fd));
     fsc_send(NULL, "done");
     return 0;
@@ -52,8 +49,7 @@ static void probe(void)
     }
     fsc_send(h, "recreated");
     fsc_expect(h, "done");
-    const char *now = fsc_get("f");
-    fsc_obs("name_reads", "%s", now ? now : "unreadable");
+    fsc_obs_file("name_reads", "f");
     FSC_CHECK(fsc_wait(h) == 0);
 }
 

@@ -81,7 +81,9 @@ void fsc_obs_int(const char *name, long long value);
 
 /* Bytes as one token: [A-Za-z0-9] as they are, any other byte as %XX, at
  * most 64 bytes; "empty" for none. fsc_obs_file reports a file's first 64
- * bytes that way, read through the operations layer. */
+ * bytes that way, read through the operations layer, or "unreadable" when
+ * it cannot be opened or read; fsc_obs_read reports up to 64 bytes read from
+ * `fd` at its position, or the read's error name. */
 void fsc_obs_bytes(const char *name, const void *buf, size_t n);
 void fsc_obs_file(const char *name, const char *path);
 
@@ -194,6 +196,7 @@ enum {
 };
 
 const char *fsc_op_errname(int err);
+void fsc_obs_read(const char *name, fsc_fd fd);   /* see fsc_obs_file */
 
 int fsc_op_open(const char *path, int flags, fsc_fd *out);
 int fsc_op_close(fsc_fd fd);

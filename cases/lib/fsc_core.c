@@ -133,15 +133,28 @@ void fsc_obs_bytes(const char *name, const void *buf, size_t n)
     emit(name, tok);
 }
 
-void fsc_obs_file(const char *name, const char *path)
+void fsc_obs_read(const char *name, fsc_fd fd)
 {
     unsigned char buf[64];
     size_t n;
+    int err = fsc_op_read(fd, buf, sizeof buf, &n);
+    if (err) emit(name, fsc_op_errname(err));
+    else fsc_obs_bytes(name, buf, n);
+}
+
+void fsc_obs_file(const char *name, const char *path)
+{
     fsc_fd fd;
-    FSC_OK(fsc_op_open(path, FSC_READ | FSC_SHARE_ALL, &fd));
-    FSC_OK(fsc_op_read(fd, buf, sizeof buf, &n));
+    if (fsc_op_open(path, FSC_READ | FSC_SHARE_ALL, &fd)) {
+        emit(name, "unreadable");
+        return;
+    }
+    unsigned char buf[64];
+    size_t n;
+    int err = fsc_op_read(fd, buf, sizeof buf, &n);
     FSC_OK(fsc_op_close(fd));
-    fsc_obs_bytes(name, buf, n);
+    if (err) emit(name, "unreadable");
+    else fsc_obs_bytes(name, buf, n);
 }
 
 void fsc_obs_op(const char *name, int err) { emit(name, err ? fsc_op_errname(err) : "ok"); }

@@ -24,8 +24,7 @@ static void probe(void)
     FSC_OK(fsc_op_mkdir("b"));
     fsc_obs_op("rename", fsc_op_rename("a", "b"));
     fsc_obs_op("src_stat", fsc_op_stat("a", &st));
-    const char *f = fsc_get("b/f");
-    fsc_obs("dst_file_reads", "%s", f ? f : "unreadable");
+    fsc_obs_file("dst_file_reads", "b/f");
 }
 
 FSC_PROBE(probe)

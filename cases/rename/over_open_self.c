@@ -21,16 +21,12 @@
 static void probe(void)
 {
     fsc_fd fd;
-    char buf[16] = {0};
-    size_t n;
     fsc_put("dst", "old");
     fsc_put("src", "new");
     FSC_OK(fsc_op_open("dst", FSC_READ | FSC_SHARE_CRT, &fd));
     fsc_obs_op("rename", fsc_op_rename("src", "dst"));
-    int err = fsc_op_read(fd, buf, sizeof buf - 1, &n);
-    fsc_obs("handle_reads", "%s", err ? fsc_op_errname(err) : n ? buf : "empty");
-    const char *now = fsc_get("dst");
-    fsc_obs("name_reads", "%s", now ? now : "unreadable");
+    fsc_obs_read("handle_reads", fd);
+    fsc_obs_file("name_reads", "dst");
     FSC_OK(fsc_op_close(fd));
 }
 

@@ -143,6 +143,28 @@ static void observations(void **state)
                                "sys=EXDEV\nsys_ok=ok\nbytes=a%20b%0A%FF\nnone=empty\n");
 }
 
+static void obs_files(void)
+{
+    fsc_fd fd;
+    fsc_put("obs_files", "hi there");
+    fsc_obs_file("file", "obs_files");
+    fsc_obs_file("missing", "no_such_file");
+    FSC_OK(fsc_op_open("obs_files", FSC_READ | FSC_SHARE_ALL, &fd));
+    fsc_obs_read("read", fd);
+    fsc_obs_read("at_end", fd);
+    FSC_OK(fsc_op_close(fd));
+    FSC_OK(fsc_op_unlink("obs_files"));
+}
+
+static void file_observations(void **state)
+{
+    /* what a file or an open descriptor holds, and a name that cannot be read */
+    (void)state;
+    struct outcome o = in_child(obs_files);
+    assert_int_equal(o.status, 0);
+    assert_string_equal(o.out, "file=hi%20there\nmissing=unreadable\nread=hi%20there\nat_end=empty\n");
+}
+
 static void obs_bad_name(void) { fsc_obs("Bad", "x"); }
 static void obs_blank_value(void) { fsc_obs("name", "two words"); }
 static void obs_empty_value(void) { fsc_obs("name", "%s", ""); }
@@ -233,10 +255,16 @@ static void helpers_die_with_probe(void **state)
     assert_int_equal(o.status, 0);
     pid_t helper = (pid_t)atol(o.out);
     assert_true(helper > 0);
+    /* It dies by the parent-death SIGKILL or, if that loses the race, by the
+     * end of file on its channel; either way it must be gone at once. A
+     * helper that lived on would make waitpid block: the alarm ends the test
+     * (SIGALRM kills it, a failure) instead of hanging it. */
     int st;
-    assert_int_equal(waitpid(helper, &st, 0), helper);   /* would hang if it lived on */
-    assert_true(WIFSIGNALED(st));
-    assert_int_equal(WTERMSIG(st), SIGKILL);
+    alarm(10);
+    assert_int_equal(waitpid(helper, &st, 0), helper);
+    alarm(0);
+    if (WIFSIGNALED(st)) assert_int_equal(WTERMSIG(st), SIGKILL);
+    else assert_true(WIFEXITED(st));
 }
 
 /* ---- guarded memory access ---- */
@@ -301,7 +329,8 @@ static void unit_tests(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(errno_names),     cmocka_unit_test(errno_table_complete),
-        cmocka_unit_test(observations),    cmocka_unit_test(broken_observations),
+        cmocka_unit_test(observations),
+        cmocka_unit_test(file_observations), cmocka_unit_test(broken_observations),
         cmocka_unit_test(skip_and_check),  cmocka_unit_test(helper_messages),
         cmocka_unit_test(deadline),        cmocka_unit_test(helpers_die_with_probe),
         cmocka_unit_test(mem_guard),       cmocka_unit_test(ops_backend),
