@@ -46,14 +46,14 @@ static void probe(void)
         }
     }
     FSC_CHECK(closedir(dir) == 0);
-    int old = 0, new = 0;
+    int old = 0, added = 0;
     for (int i = 0; i < 4; i++) {
         old += seen[0][i] > 0;
-        new += seen[1][i] > 0;
+        added += seen[1][i] > 0;
     }
     fsc_obs_int("old_seen", old);
     fsc_obs_int("repeated", twice);
-    fsc_obs_int("new_seen", new);
+    fsc_obs_int("new_seen", added);
 }
 #else
 static void probe(void) { fsc_skip("no_posix_readdir"); }
