@@ -1,8 +1,8 @@
 /*
  * dir.readdir_order — the order readdir returns entries in, against the order they were created in.
  *
- * Steps: make directory "d"; create eight files in it in a fixed, unsorted
- * order (f5 f2 f7 f0 f3 f6 f1 f4); read it with opendir/readdir, ignoring
+ * Steps: make directory "d"; create twelve files in it in a fixed, unsorted
+ * order (ff fl fc fh fa fj fd fg fk fb fi fe); read it with opendir/readdir, ignoring
  * "." and ".."; report the order as a class: creation, sorted (by name),
  * reverse_creation, reverse_sorted, or other; and how many files were seen.
  *
@@ -24,8 +24,10 @@
 #include <stdio.h>
 #include <string.h>
 
-enum { N = 8 };
-static const int created[N] = {5, 2, 7, 0, 3, 6, 1, 4};   /* file "f5" first */
+/* Twelve names, so that a hash order matches one of the four named orders
+ * by chance once in 12!/4 (ext4's hash seed changes with every mkfs). */
+enum { N = 12 };
+static const int created[N] = {5, 11, 2, 7, 0, 9, 3, 6, 10, 1, 8, 4};   /* "ff" first */
 
 /* Whether seen[] is the creation order (or the sorted one), forwards or backwards. */
 static int matches(const int *seen, int sorted, int reverse)
@@ -43,7 +45,7 @@ static void probe(void)
     char path[16];
     FSC_OK(fsc_op_mkdir("d"));
     for (int i = 0; i < N; i++) {
-        snprintf(path, sizeof path, "d/f%d", created[i]);
+        snprintf(path, sizeof path, "d/f%c", 'a' + created[i]);
         fsc_put(path, "x");
     }
     DIR *dir = opendir("d");
@@ -51,8 +53,8 @@ static void probe(void)
     for (struct dirent *e; (e = readdir(dir)) != NULL;) {
         const char *s = e->d_name;
         if (!strcmp(s, ".") || !strcmp(s, "..")) continue;
-        int digit = s[0] == 'f' && s[1] >= '0' && s[1] < '0' + N && !s[2] ? s[1] - '0' : -1;
-        if (count < N) seen[count] = digit;
+        int k = s[0] == 'f' && s[1] >= 'a' && s[1] < 'a' + N && !s[2] ? s[1] - 'a' : -1;
+        if (count < N) seen[count] = k;
         count++;
     }
     FSC_CHECK(closedir(dir) == 0);
