@@ -4,7 +4,8 @@
  * Steps: create "f" ("old"); open it twice with full sharing: handle 1
  * with DELETE access, handle 2 for reading. Set FileDispositionInfo
  * (DeleteFile = TRUE) on handle 1 and report it; report
- * GetFileAttributesW "f" while both are open; close handle 1 and report
+ * GetFileAttributesW "f" and an OPEN_EXISTING of "f" (full sharing, closed
+ * at once if it opens) while both are open; close handle 1 and report
  * GetFileAttributesW "f" and a CREATE_NEW of "f" (closed at once if it
  * opens); read through handle 2; close it and report GetFileAttributesW
  * "f" again. Skips on POSIX.
@@ -47,9 +48,11 @@ static void probe(void)
     fsc_obs_win32("set_disposition",
                   SetFileInformationByHandle(h1, FileDispositionInfo, &info, sizeof info));
     fsc_obs_win32("both_open.attrs", GetFileAttributesW(L"f") != INVALID_FILE_ATTRIBUTES);
+    HANDLE h3 = CreateFileW(L"f", GENERIC_READ, SHARE_ALL, NULL, OPEN_EXISTING, 0, NULL);
+    if (fsc_obs_win32("both_open.reopen", h3 != INVALID_HANDLE_VALUE)) CloseHandle(h3);
     FSC_CHECK(CloseHandle(h1));
     fsc_obs_win32("one_open.attrs", GetFileAttributesW(L"f") != INVALID_FILE_ATTRIBUTES);
-    HANDLE h3 = CreateFileW(L"f", GENERIC_WRITE, SHARE_ALL, NULL, CREATE_NEW, 0, NULL);
+    h3 = CreateFileW(L"f", GENERIC_WRITE, SHARE_ALL, NULL, CREATE_NEW, 0, NULL);
     if (fsc_obs_win32("one_open.create_new", h3 != INVALID_HANDLE_VALUE)) CloseHandle(h3);
     if (fsc_obs_win32("second_handle_read", ReadFile(h2, buf, sizeof buf, &n, NULL)))
         fsc_obs_bytes("second_handle_reads", buf, n);
