@@ -5,9 +5,10 @@
  * FindFirstFileW of "*" (the one entry's name); open \\?\<sandbox>\NUL
  * again and read it; open plain "NUL" and read (reports what that name
  * reaches: "data" = the file, "empty" = the null device); DeleteFileW of
- * \\?\<sandbox>\NUL and the count of entries left. The plain name is never
- * deleted: it names the null device, and an emulator that maps it to the
- * host's /dev/null must not be asked to unlink that.
+ * "NUL" and of <sandbox>\NUL without the prefix (both name the null device;
+ * Wine 8 refuses to unlink a device, checked with strace before this probe
+ * was written), the count of entries left, then DeleteFileW of
+ * \\?\<sandbox>\NUL and the count of entries left.
  *
  * Why: files named NUL, CON or AUX arrive from archives, git checkouts and
  * WSL; the \\?\ prefix skips the Win32 device mapping, so such a file can be
@@ -17,7 +18,8 @@
  * References: Microsoft Learn "Naming Files, Paths, and Namespaces"
  * (https://learn.microsoft.com/windows/win32/fileio/naming-a-file: "\\?\"
  * turns off path parsing); Wine dlls/ntdll/tests/path.c
- * test_RtlDosPathNameToNtPathName_U (\\?\ paths are passed on unchanged).
+ * test_RtlDosPathNameToNtPathName_U (\\?\ paths are passed on unchanged);
+ * dlls/kernel32/tests/file.c test_DeleteFileA (deleting "nul" fails).
  */
 #ifdef _WIN32
 #include <windows.h>
@@ -74,6 +76,9 @@ static void probe(void)
     fsc_obs_bytes("entry_name", u8, (size_t)WideCharToMultiByte(CP_UTF8, 0, name, -1, u8, sizeof u8, NULL, NULL) - 1);
     read_obs("open_prefixed", path);
     read_obs("open_plain", L"NUL");
+    fsc_obs_win32("delete_plain", DeleteFileW(L"NUL"));
+    fsc_obs_win32("delete_plain_absolute", DeleteFileW(path + 4));
+    fsc_obs_int("entries_after_plain_delete", entries(name));
     fsc_obs_win32("delete_prefixed", DeleteFileW(path));
     fsc_obs_int("entries_after_delete", entries(name));
 }
