@@ -48,7 +48,7 @@ static void probe(void)
     fsc_put("f", "x");
     second_opens("fopen", fopen("f", "w"));
     errno_t e = fopen_s(&f, "f", "w");
-    fsc_obs("fopen_s", "%s", e ? fsc_errno_name(e) : "ok");
+    fsc_obs("fopen_s.open", "%s", e ? fsc_errno_name(e) : "ok");
     second_opens("fopen_s", f);
     second_opens("fsopen_denywr", _fsopen("f", "w", _SH_DENYWR));
 }
