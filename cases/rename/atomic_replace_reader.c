@@ -3,10 +3,11 @@
  *
  * Steps: create "name" holding a 64-byte record (one letter repeated); start
  * a helper that opens "name" again and again, each time reading it whole and
- * closing it, until it reads the final record ('Z's) or has made 10000
- * opens; once the helper says it is reading, the probe writes 50 new
- * records, each one to "tmp" and then renamed over "name", the last one
- * being the final record. The helper counts opens that failed (misses) and
+ * closing it, until it reads the final record ('Z's), finds the file
+ * "stop", or has made 10000 opens; once the helper says it is reading, the
+ * probe writes 50 new records, each one to "tmp" and then renamed over
+ * "name", the last one being the final record, and then creates "stop" (so
+ * the reader ends also where the last rename failed). The helper counts opens that failed (misses) and
  * reads that were not one complete record (torn); the probe reports the
  * first rename error, if any. Only those are reported: how many opens
  * overlap the renames depends on scheduling.
@@ -58,7 +59,8 @@ static int reader(const char *arg)
         int whole = total == REC;
         for (size_t k = 1; whole && k < REC; k++) whole = buf[k] == buf[0];
         if (!whole) torn++;
-        last = whole && buf[0] == 'Z';
+        fsc_stat st;
+        last = (whole && buf[0] == 'Z') || !fsc_op_stat("stop", &st);
     }
     fsc_obs_int("helper_misses", misses);
     fsc_obs("helper_first_open_error", "%s", first_error);
@@ -81,6 +83,7 @@ static void probe(void)
         int err = fsc_op_rename("tmp", "name");
         if (err && !strcmp(first_error, "ok")) first_error = fsc_op_errname(err);
     }
+    fsc_put("stop", "x");   /* ends the reader also when the last rename failed */
     fsc_expect(h, "done");
     fsc_obs("rename", "%s", first_error);
     FSC_CHECK(fsc_wait(h) == 0);
