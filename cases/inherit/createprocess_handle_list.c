@@ -42,9 +42,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define CHILD_FLAG "--handle-child"
-
-/* The child: "run,handle,vol,hi,lo,handle,vol,hi,lo"; writes "<run>.txt". */
+/* The child, started by CreateProcessW as a role without the runtime's
+ * channel: "run,handle,vol,hi,lo,handle,vol,hi,lo"; writes "<run>.txt". */
 static int handle_child(const char *arg)
 {
     char run[32], verdict[2][64], path[48];
@@ -96,7 +95,7 @@ static void start(const char *run, BOOL inherit, HANDLE *list, const char *ident
     DWORD code, flags = 0;
     DWORD n = GetModuleFileNameW(NULL, self, MAX_PATH);
     FSC_CHECK(n > 0 && n < MAX_PATH);
-    swprintf(cmd, 2 * MAX_PATH, L"\"%ls\" " CHILD_FLAG " %hs,%hs", self, run, idents);
+    swprintf(cmd, 2 * MAX_PATH, L"\"%ls\" --fsc-role handle_child %hs,%hs", self, run, idents);
     memset(&si, 0, sizeof si);
     si.StartupInfo.cb = sizeof si.StartupInfo;
     if (list) {
@@ -150,11 +149,7 @@ static void probe(void)
     CloseHandle(b);
 }
 
-int main(int argc, char **argv)
-{
-    if (argc == 3 && !strcmp(argv[1], CHILD_FLAG)) return handle_child(argv[2]);
-    return fsc_main(argc, argv, probe, NULL);
-}
+FSC_PROBE_HELPERS(probe, {"handle_child", handle_child})
 #else
 static void probe(void) { fsc_skip("no_createprocess"); }
 FSC_PROBE(probe)

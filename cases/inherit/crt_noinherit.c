@@ -43,12 +43,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define CHILD_FLAG "--crt-child"
 static const char *const cases[] = {"open", "open_noinherit", "fopen_n"};
 
-/* The child: "fd,fd,fd,volume,indexhigh,indexlow". No fsc runtime here: it
- * is not an fsc helper (no channel), and nothing may take a descriptor
- * before the checks. */
+/* The child, started by _spawnl as a role without the runtime's channel:
+ * "fd,fd,fd,volume,indexhigh,indexlow". Nothing may take a descriptor
+ * before the checks, so it reports through a file written afterwards. */
 static int crt_child(const char *arg)
 {
     int fd[3];
@@ -96,7 +95,8 @@ static void probe(void)
     FSC_CHECK(n > 0 && n < sizeof self);
     /* _spawnl joins its arguments with blanks, unquoted */
     snprintf(argv0, sizeof argv0, "\"%s\"", self);
-    intptr_t proc = _spawnl(_P_NOWAIT, self, argv0, CHILD_FLAG, arg, (char *)NULL);
+    intptr_t proc = _spawnl(_P_NOWAIT, self, argv0, "--fsc-role", "crt_child", arg,
+                           (char *)NULL);
     fsc_obs_sys("spawn", proc == -1 ? -1 : 0);
     if (proc == -1) return;
     if (WaitForSingleObject((HANDLE)proc, (DWORD)fsc_deadline_ms()) != WAIT_OBJECT_0) {
@@ -115,11 +115,7 @@ static void probe(void)
     FSC_CHECK(fclose(fn) == 0 && _close(fd[0]) == 0 && _close(fd[1]) == 0);
 }
 
-int main(int argc, char **argv)
-{
-    if (argc == 3 && !strcmp(argv[1], CHILD_FLAG)) return crt_child(argv[2]);
-    return fsc_main(argc, argv, probe, NULL);
-}
+FSC_PROBE_HELPERS(probe, {"crt_child", crt_child})
 #else
 static void probe(void) { fsc_skip("no_crt_spawn"); }
 FSC_PROBE(probe)

@@ -139,6 +139,11 @@ enum {
                             fsc_spawn fails elsewhere */
 };
 fsc_helper *fsc_spawn(const char *role, const char *arg, int how);
+/* Where the behaviour under test is what a process API itself passes on
+ * (_spawn's descriptors, CreateProcess handle lists), the probe starts its
+ * own program with that API as `PROGRAM --fsc-role ROLE ARG`: the role runs
+ * without the runtime's channel (fsc_send/fsc_recv(NULL) fail the helper),
+ * and the probe waits for it and collects its report itself. */
 
 /* Messages. In the probe, `h` is the helper; in a helper, pass NULL for the
  * probe that started it. */

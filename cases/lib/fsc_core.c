@@ -295,8 +295,8 @@ const char *fsc_get(const char *path)
 
 void fsc_core_run_role(const fsc_helper *to_probe, const char *role, const char *arg)
 {
-    parent = *to_probe;
-    have_parent = 1;
+    if (to_probe) parent = *to_probe;
+    have_parent = to_probe != NULL;
     nhelpers = 0;   /* a forked helper does not own the probe's helpers */
     for (const fsc_role *r = role_table; r && r->name; r++)
         if (!strcmp(r->name, role)) end(r->fn(arg));
@@ -314,8 +314,9 @@ int fsc_main(int argc, char **argv, void (*probe)(void), const fsc_role *roles)
     }
     if (argc == 4 && !strcmp(argv[1], "--fsc-role")) {
         fsc_helper to_probe = {0};
-        if (fsc_plat_parent(&to_probe)) fsc_fail("helper started without a channel");
-        fsc_core_run_role(&to_probe, argv[2], argv[3]);
+        /* Without a channel: started by the probe through the platform's own
+         * process API (see fsc_spawn in fsc.h); it cannot send or receive. */
+        fsc_core_run_role(fsc_plat_parent(&to_probe) ? NULL : &to_probe, argv[2], argv[3]);
     }
     if (argc != 1) {
         fprintf(stderr,

@@ -53,8 +53,9 @@ int fsc_plat_write(intptr_t wr, const char *buf, size_t n);
 void fsc_plat_reap(fsc_helper *h);
 /* Kill the helper's process (no wait). */
 void fsc_plat_kill(fsc_helper *h);
-/* Core side of a helper: run `role` with the channel to the probe, then exit.
- * fsc_main calls it for an exec'd helper; fsc_plat_spawn for a forked one. */
+/* Core side of a helper: run `role` with the channel to the probe (NULL: a
+ * role started without one), then exit. fsc_main calls it for an exec'd
+ * helper; fsc_plat_spawn for a forked one. */
 FSC_NORETURN void fsc_core_run_role(const fsc_helper *to_probe, const char *role,
                                     const char *arg);
 /* Replace this process image (see fsc_reexec). */
