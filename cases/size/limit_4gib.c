@@ -1,0 +1,50 @@
+/*
+ * size.limit_4gib — grow a file past 4 GiB, by truncation and by a write at 4 GiB.
+ *
+ * Steps: create "f"; truncate it to 4 GiB + 1 bytes (fsc_op_truncate) and
+ * report the result and the size class afterwards ("4g_plus_1", "0" or
+ * "other"); truncate it back to 0; seek to 4 GiB and write one byte there
+ * (fsc_op_seek, fsc_op_write), report both results and the size class;
+ * truncate it back to 0 at once. On a filesystem with sparse files this
+ * costs a few blocks; one without them fills the gap with zeros and fails
+ * on a small volume (ENOSPC), or refuses early at its size limit.
+ *
+ * Why: 32-bit size limits still bite: FAT's largest file is 4 GiB - 1
+ * (EFBIG), so disk images, videos and archives written to a USB stick
+ * fail at 4 GiB, and code with a 32-bit offset (off_t without
+ * _FILE_OFFSET_BITS=64, DWORD sizes, "long" on Windows) wraps there. The
+ * probe shows where the limit lies and which error reports it.
+ *
+ * References: POSIX.1-2024 ftruncate(), write() (EFBIG: "An attempt was
+ * made to write a file that exceeds the ... maximum file size");
+ * write(2), truncate(2) (EFBIG); Microsoft Learn "SetEndOfFile",
+ * "NTFS overview" (maximum file size), "exFAT file system specification"
+ */
+#include "fsc.h"
+
+#define G4 (1LL << 32)
+
+static const char *size_class(fsc_fd fd)
+{
+    fsc_stat st;
+    FSC_OK(fsc_op_fstat(fd, &st));
+    return st.size == G4 + 1 ? "4g_plus_1" : st.size == 0 ? "0" : "other";
+}
+
+static void probe(void)
+{
+    fsc_fd fd;
+    size_t n;
+    long long pos;
+    FSC_OK(fsc_op_open("f", FSC_RDWR | FSC_CREATE | FSC_EXCL | FSC_SHARE_ALL, &fd));
+    fsc_obs_op("truncate_4g_plus_1", fsc_op_truncate(fd, G4 + 1));
+    fsc_obs("size_after_truncate", "%s", size_class(fd));
+    FSC_OK(fsc_op_truncate(fd, 0));
+    fsc_obs_op("seek_4g", fsc_op_seek(fd, G4, FSC_SEEK_SET, &pos));
+    fsc_obs_op("write_at_4g", fsc_op_write(fd, "x", 1, &n));
+    fsc_obs("size_after_write", "%s", size_class(fd));
+    FSC_OK(fsc_op_truncate(fd, 0));
+    FSC_OK(fsc_op_close(fd));
+}
+
+FSC_PROBE(probe)
