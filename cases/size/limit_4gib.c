@@ -10,18 +10,21 @@
  * observations are absent): it needs the same 4 GiB gap, and a filesystem
  * without sparse files would fill the whole volume trying (fusefat does,
  * then fails), breaking everything else that runs on it. On a filesystem
- * with sparse files all this costs a few blocks.
+ * with sparse files all this costs a few blocks; on NTFS, whose files are
+ * not sparse unless marked so, it takes 4 GiB of free space for a moment
+ * (the write zero-fills the gap: seconds) or fails at the truncation.
  *
- * Why: 32-bit size limits still bite: FAT's largest file is 4 GiB - 1
- * (EFBIG), so disk images, videos and archives written to a USB stick
- * fail at 4 GiB, and code with a 32-bit offset (off_t without
+ * Why: 32-bit size limits still bite: FAT's largest file is 4 GiB - 1,
+ * so disk images, videos and archives written to a USB stick fail at
+ * 4 GiB, and code with a 32-bit offset (off_t without
  * _FILE_OFFSET_BITS=64, DWORD sizes, "long" on Windows) wraps there. The
  * probe shows where the limit lies and which error reports it.
  *
  * References: POSIX.1-2024 ftruncate(), write() (EFBIG: "An attempt was
  * made to write a file that exceeds the ... maximum file size");
  * write(2), truncate(2) (EFBIG); Microsoft Learn "SetEndOfFile",
- * "NTFS overview" (maximum file size), "exFAT file system specification"
+ * "SetFilePointerEx", "File System Functionality Comparison" (maximum file
+ * size: FAT32 4 GiB, NTFS and exFAT 2^64 - 1 bytes)
  */
 #include "fsc.h"
 
