@@ -18,11 +18,12 @@
  * missing (older Windows, FAT, emulators), those programs fall back to
  * MoveFileExW or fail.
  *
- * References: FILE_RENAME_INFO (FILE_RENAME_FLAG_POSIX_SEMANTICS: "allow
+ * References: FILE_RENAME_INFORMATION (FILE_RENAME_POSIX_SEMANTICS: "allow
  * replacing a file even if there are existing handles to it. Existing
  * handles to the replaced file continue to be valid"),
- * https://learn.microsoft.com/en-us/windows/win32/api/winbase/ns-winbase-file_rename_info;
- * SetFileInformationByHandle; https://github.com/rust-lang/rust/pull/131072
+ * https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/ntifs/ns-ntifs-_file_rename_information;
+ * FILE_RENAME_INFO and SetFileInformationByHandle (Win32 side);
+ * https://github.com/rust-lang/rust/pull/131072
  */
 #include "fsc.h"
 
