@@ -8,16 +8,18 @@
  * handle reads; close the handle and try the rename again.
  *
  * Why: test runners and build tools rename a scratch directory out of the
- * way before deleting it (Twisted trial's `_trial_temp`, pytest's
- * basetemp, CMake's build trees). On POSIX an open file inside does not
- * matter; on Windows an open file inside a directory can block renaming
- * the directory, and the tool fails with "Access is denied" while a log
- * file or a child process still has something open in there.
+ * way before deleting it (Twisted trial's `_trial_temp`, unpacked archives
+ * moved into place). On POSIX an open file inside does not matter; on
+ * Windows an open file inside a directory can block renaming the
+ * directory, and the tool fails with "Access is denied" while a log file,
+ * an indexer or a virus scanner still has something open in there.
  *
  * References: MoveFileExW,
  * https://learn.microsoft.com/en-us/windows/win32/api/winbase/nf-winbase-movefileexw;
- * https://github.com/twisted/twisted/issues/6245 (_trial_temp cannot be
- * renamed while a file in it is open)
+ * Wine dlls/ntdll/tests/file.c test_file_rename_information ("oldpath is
+ * a directory (but child object opened)");
+ * https://github.com/beeware/briefcase/issues/1780 (renaming a directory
+ * fails with WinError 5 while a file in it is open)
  */
 #include "fsc.h"
 

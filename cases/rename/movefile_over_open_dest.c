@@ -18,7 +18,10 @@
  * https://learn.microsoft.com/en-us/windows/win32/api/winbase/nf-winbase-movefileexw;
  * CreateFileW dwShareMode; Wine dlls/ntdll/tests/file.c
  * test_file_rename_information ("target file opened");
- * https://github.com/golang/go/issues/8914
+ * https://github.com/golang/go/issues/8914;
+ * https://www.python.org/pipermail/python-bugs-list/2021-December/499258.html
+ * (os.replace: "existing opens of the destination path are not allowed,
+ * even if they share delete access")
  */
 #include "fsc.h"
 

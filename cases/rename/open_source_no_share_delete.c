@@ -12,9 +12,9 @@
  * Why: log rotation, "rename to .bak" and moving a finished download out of
  * a staging directory rename files their own process still has open. On
  * POSIX this always works. On Windows it works only when every handle was
- * opened with FILE_SHARE_DELETE, which fopen/_open never ask for, so
- * rotating handlers in Python's logging and Java's log4j fail while their
- * own stream is open; with FILE_SHARE_DELETE the handle follows the file,
+ * opened with FILE_SHARE_DELETE, which fopen/_open never ask for, so a
+ * rotating log handler fails while its own process still has the log open
+ * through another handle; with FILE_SHARE_DELETE the handle follows the file,
  * also into another directory. rename.open_source_other is the portable
  * counterpart with a second process.
  *
@@ -23,7 +23,10 @@
  * CreateFileW dwShareMode (FILE_SHARE_DELETE: "Enables subsequent open
  * operations on a file or device to request delete access ... If this flag
  * is not specified, but the file or device has been opened for delete
- * access, the function fails"); https://bugs.python.org/issue4749
+ * access, the function fails"); Wine dlls/kernel32/tests/file.c
+ * test_MoveFileA; https://github.com/SpecterOps/OpenHound/pull/14 (log
+ * rotation fails with WinError 32 while the same process holds the log
+ * open through a second handle)
  */
 #include "fsc.h"
 
