@@ -14,9 +14,9 @@
  *
  * Why: POSIX-semantics rename (Windows 10 1607+) is what lets an atomic save
  * replace a file that readers hold open, as rename(2) does; Rust's
- * std::fs::rename (1.85+), Go's and Bun's atomic writers use it. Where it is
- * missing (older Windows, FAT, emulators), those programs fall back to
- * MoveFileExW or fail.
+ * std::fs::rename (1.85+), Bun and several Go atomic-write packages use it.
+ * Where it is missing (older Windows, FAT, emulators), those programs fall
+ * back to MoveFileExW or fail.
  *
  * References: FILE_RENAME_INFORMATION (FILE_RENAME_POSIX_SEMANTICS: "allow
  * replacing a file even if there are existing handles to it. Existing
