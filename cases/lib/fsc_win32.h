@@ -29,8 +29,7 @@ int fsc_obs_win32(const char *name, int ok);
 
 /* Information classes and flags newer than mingw-w64 10's headers
  * (Windows 10 1709+ / 1809+ SDK; values from the Windows SDK's
- * minwinbase.h and winbase.h). */
-#ifndef FSC_HAVE_FILE_INFO_EX
+ * minwinbase.h and winbase.h), prefixed so that newer headers do not clash. */
 enum {
     FSC_FileDispositionInfoEx = 21,   /* FILE_INFO_BY_HANDLE_CLASS */
     FSC_FileRenameInfoEx = 22
@@ -40,7 +39,6 @@ enum {
 #define FSC_FILE_DISPOSITION_FLAG_IGNORE_READONLY_ATTRIBUTE 0x00000010
 #define FSC_FILE_RENAME_FLAG_REPLACE_IF_EXISTS 0x00000001
 #define FSC_FILE_RENAME_FLAG_POSIX_SEMANTICS 0x00000002
-#endif
 #endif
 
 #ifdef __cplusplus
