@@ -246,6 +246,12 @@ typedef struct fsc_stat {
 } fsc_stat;
 int fsc_op_stat(const char *path, fsc_stat *st);
 int fsc_op_fstat(fsc_fd fd, fsc_stat *st);
+/* The entries of directory `dir`, "." and ".." left out, in the order the
+ * platform lists them: *count gets how many there are, names[] the first
+ * `max` of them (UTF-8, at most FSC_NAME_MAX - 1 bytes; a longer name is
+ * cut). With max 0, names may be NULL: only the count. */
+enum { FSC_NAME_MAX = 256 };
+int fsc_op_list(const char *dir, char (*names)[FSC_NAME_MAX], int max, int *count);
 /* Set access and modification time; NULL leaves that time as it is. */
 int fsc_op_set_times(const char *path, const fsc_time *atime,
                      const fsc_time *mtime);

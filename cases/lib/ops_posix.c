@@ -31,15 +31,18 @@
  *                     identity: st_dev and st_ino
  *   fsc_op_set_times  utimensat(2) relative to AT_FDCWD, flags 0, UTIME_OMIT
  *                     for a time left as it is
+ *   fsc_op_list       opendir(3) + readdir(3) + closedir(3)
  *
  * Errors are errno values, named by fsc_errno_name.
  */
 #define _GNU_SOURCE
 #include "fsc.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -183,4 +186,20 @@ int fsc_op_set_times(const char *path, const fsc_time *atime, const fsc_time *mt
     if (atime) t[0] = (struct timespec){(time_t)atime->sec, atime->nsec};
     if (mtime) t[1] = (struct timespec){(time_t)mtime->sec, mtime->nsec};
     return RESULT(utimensat(AT_FDCWD, path, t, 0));
+}
+
+int fsc_op_list(const char *dir, char (*names)[FSC_NAME_MAX], int max, int *count)
+{
+    DIR *d = opendir(dir);
+    if (!d) return errno;
+    *count = 0;
+    errno = 0;
+    for (struct dirent *e; (e = readdir(d)) != NULL; errno = 0) {
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
+        if (*count < max) snprintf(names[*count], FSC_NAME_MAX, "%s", e->d_name);
+        ++*count;
+    }
+    int err = errno;
+    closedir(d);
+    return err;
 }

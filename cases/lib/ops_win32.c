@@ -61,6 +61,8 @@
  *                     OPEN_EXISTING, FILE_FLAG_BACKUP_SEMANTICS) + SetFileTime
  *                     with NULL for a time left as it is; nanoseconds are
  *                     truncated to FILETIME's 100 ns.
+ *   fsc_op_list       FindFirstFileW(dir\*) + FindNextFileW + FindClose;
+ *                     names converted to UTF-8
  *
  * Errors are GetLastError() values, named by fsc_win32_error_name.
  */
@@ -70,7 +72,9 @@
 #include "fsc.h"
 #include "fsc_win32.h"
 
+#include <stdio.h>
 #include <string.h>
+#include <wchar.h>
 
 #define RESULT(ok) ((ok) ? 0 : (int)GetLastError())
 
@@ -342,4 +346,29 @@ int fsc_op_set_times(const char *path, const fsc_time *atime, const fsc_time *mt
     e = ok ? 0 : (int)GetLastError();
     CloseHandle(h);
     return e;
+}
+
+int fsc_op_list(const char *dir, char (*names)[FSC_NAME_MAX], int max, int *count)
+{
+    char pattern[1024];
+    WIN32_FIND_DATAW e;
+    if (snprintf(pattern, sizeof pattern, "%s\\*", dir) >= (int)sizeof pattern)
+        return ERROR_FILENAME_EXCED_RANGE;
+    WIDEN(pattern, w);
+    HANDLE d = FindFirstFileW(w.s, &e);
+    *count = 0;
+    if (d == INVALID_HANDLE_VALUE) return GetLastError() == ERROR_FILE_NOT_FOUND ? 0 : (int)GetLastError();
+    do {
+        if (!wcscmp(e.cFileName, L".") || !wcscmp(e.cFileName, L"..")) continue;
+        if (*count < max) {
+            char u8[4 * MAX_PATH];   /* cFileName: at most MAX_PATH UTF-16 units */
+            if (!WideCharToMultiByte(CP_UTF8, 0, e.cFileName, -1, u8, sizeof u8, NULL, NULL))
+                u8[0] = 0;
+            snprintf(names[*count], FSC_NAME_MAX, "%s", u8);
+        }
+        ++*count;
+    } while (FindNextFileW(d, &e));
+    DWORD err = GetLastError();
+    FindClose(d);
+    return err == ERROR_NO_MORE_FILES ? 0 : (int)err;
 }

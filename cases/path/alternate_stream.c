@@ -58,13 +58,8 @@ static void probe(void)
     WIN32_FILE_ATTRIBUTE_DATA ad;
     FSC_CHECK(GetFileAttributesExW(L"f", GetFileExInfoStandard, &ad));
     fsc_obs_int("main_size", (long long)ad.nFileSizeLow);
-    WIN32_FIND_DATAW fd;
-    int n = 0;
-    HANDLE d = FindFirstFileW(L"*", &fd);
-    FSC_CHECK(d != INVALID_HANDLE_VALUE);
-    do n += wcscmp(fd.cFileName, L".") && wcscmp(fd.cFileName, L"..");
-    while (FindNextFileW(d, &fd));
-    FindClose(d);
+    int n;
+    FSC_OK(fsc_op_list(".", NULL, 0, &n));
     fsc_obs_int("sandbox_entries", n);
     streams();
 }

@@ -1,9 +1,9 @@
 /*
  * path.case_preserved — the name listed for a created "MixedCase", and after renaming it "MIXEDCASE".
  *
- * Steps: create an empty "MixedCase" (ops layer); list the sandbox (readdir on
- * POSIX, FindFirstFileW/FindNextFileW on Windows: the only portable way to
- * see a stored spelling) and report the names; rename "MixedCase" to
+ * Steps: create an empty "MixedCase" (ops layer); list the sandbox
+ * (fsc_op_list: readdir on POSIX, FindFirstFileW/FindNextFileW on Windows,
+ * the only way to see a stored spelling) and report the names; rename "MixedCase" to
  * "MIXEDCASE" (ops layer), report the result, and list again. Names are
  * reported with fsc_obs_bytes, several joined by "/" (sorted).
  * The file is empty on purpose: on fusefat 0.1a a case-only rename of a
@@ -24,46 +24,22 @@
  * (https://learn.microsoft.com/windows/wsl/case-sensitivity); readdir(3);
  * FindFirstFileW; Linux Documentation/filesystems/vfat.rst (shortname=)
  */
-#ifdef _WIN32
-#define WIN32_LEAN_AND_MEAN
-#include <windows.h>
-#else
-#include <dirent.h>
-#endif
 #include "fsc.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 enum { MAXN = 4 };
-static char names[MAXN][256 * 3];
+static char names[MAXN][FSC_NAME_MAX];
 
 static int by_name(const void *a, const void *b) { return strcmp(a, b); }
 
-/* Fill names[] with the sandbox's entries except "." and ".."; their count. */
+/* Fill names[] with the sandbox's entries (at most MAXN), sorted; their count. */
 static int list(void)
 {
-    int n = 0;
-#ifdef _WIN32
-    WIN32_FIND_DATAW fd;
-    HANDLE h = FindFirstFileW(L"*", &fd);
-    FSC_CHECK(h != INVALID_HANDLE_VALUE);
-    do {
-        if (!wcscmp(fd.cFileName, L".") || !wcscmp(fd.cFileName, L"..") || n == MAXN) continue;
-        FSC_CHECK(WideCharToMultiByte(CP_UTF8, 0, fd.cFileName, -1, names[n++],
-                                      sizeof names[0], NULL, NULL) > 0);
-    } while (FindNextFileW(h, &fd));
-    FindClose(h);
-#else
-    DIR *d = opendir(".");
-    struct dirent *e;
-    FSC_CHECK(d != NULL);
-    while ((e = readdir(d)) != NULL) {
-        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..") || n == MAXN) continue;
-        strncpy(names[n++], e->d_name, sizeof names[0] - 1);
-    }
-    closedir(d);
-#endif
+    int n;
+    FSC_OK(fsc_op_list(".", names, MAXN, &n));
+    if (n > MAXN) n = MAXN;
     qsort(names, (size_t)n, sizeof names[0], by_name);
     return n;
 }

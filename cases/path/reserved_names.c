@@ -73,14 +73,8 @@ static void probe(void)
         fsc_obs_win32("nul_write", WriteFile(h, "data", 4, &done, NULL));
         CloseHandle(h);
     }
-    WIN32_FIND_DATAW fd;
-    int entries = 0;
-    HANDLE f = FindFirstFileW(L"*", &fd);
-    if (f != INVALID_HANDLE_VALUE) {
-        do entries += wcscmp(fd.cFileName, L".") && wcscmp(fd.cFileName, L"..");
-        while (FindNextFileW(f, &fd));
-        FindClose(f);
-    }
+    int entries;
+    FSC_OK(fsc_op_list(".", NULL, 0, &entries));
     fsc_obs_int("sandbox_entries", entries);
 }
 #else

@@ -51,14 +51,8 @@ static void probe(void)
         fsc_obs("type", "%s", t == FILE_TYPE_DISK ? "disk" : t == FILE_TYPE_CHAR ? "char" : "other");
         CloseHandle(h);
     }
-    WIN32_FIND_DATAW fd;
-    int entries = 0;
-    HANDLE f = FindFirstFileW(L"*", &fd);
-    if (f != INVALID_HANDLE_VALUE) {
-        do entries += wcscmp(fd.cFileName, L".") && wcscmp(fd.cFileName, L"..");
-        while (FindNextFileW(f, &fd));
-        FindClose(f);
-    }
+    int entries;
+    FSC_OK(fsc_op_list(".", NULL, 0, &entries));
     fsc_obs_int("sandbox_entries", entries);
 }
 #else

@@ -45,22 +45,20 @@ static void read_obs(const char *obs, const wchar_t *path)
     CloseHandle(h);
 }
 
-static int entries(wchar_t *last)
+/* The sandbox's entry count; the last name listed goes into last. */
+static int entries(char *last)
 {
-    WIN32_FIND_DATAW fd;
-    int n = 0;
-    HANDLE f = FindFirstFileW(L"*", &fd);
-    if (f == INVALID_HANDLE_VALUE) return 0;
-    do
-        if (wcscmp(fd.cFileName, L".") && wcscmp(fd.cFileName, L"..")) n++, wcscpy(last, fd.cFileName);
-    while (FindNextFileW(f, &fd));
-    FindClose(f);
+    char names[8][FSC_NAME_MAX];
+    int n;
+    FSC_OK(fsc_op_list(".", names, 8, &n));
+    if (n > 0 && n <= 8) strcpy(last, names[n - 1]);
     return n;
 }
 
 static void probe(void)
 {
-    wchar_t path[MAX_PATH + 16] = L"\\\\?\\", name[MAX_PATH] = L"";
+    wchar_t path[MAX_PATH + 16] = L"\\\\?\\";
+    char name[FSC_NAME_MAX] = "";
     DWORD c = GetCurrentDirectoryW(MAX_PATH, path + 4), done = 0;
     FSC_CHECK(c > 0 && c < MAX_PATH && path[5] == L':');
     wcscat(path, L"\\NUL");
@@ -72,8 +70,7 @@ static void probe(void)
         CloseHandle(h);
     }
     fsc_obs_int("entries", entries(name));
-    char u8[MAX_PATH * 3];
-    fsc_obs_bytes("entry_name", u8, (size_t)WideCharToMultiByte(CP_UTF8, 0, name, -1, u8, sizeof u8, NULL, NULL) - 1);
+    fsc_obs_bytes("entry_name", name, strlen(name));
     read_obs("open_prefixed", path);
     read_obs("open_plain", L"NUL");
     fsc_obs_win32("delete_plain", DeleteFileW(L"NUL"));

@@ -48,15 +48,14 @@ static void create(const char *obs, const wchar_t *path)
 }
 
 /* Which of the two spellings of a name the sandbox holds. */
-static const char *held(const wchar_t *bare, const wchar_t *kept)
+static const char *held(const char *bare, const char *kept)
 {
-    WIN32_FIND_DATAW fd;
-    int has_bare = 0, has_kept = 0;
-    HANDLE f = FindFirstFileW(L"*", &fd);
-    FSC_CHECK(f != INVALID_HANDLE_VALUE);
-    do has_bare |= !wcscmp(fd.cFileName, bare), has_kept |= !wcscmp(fd.cFileName, kept);
-    while (FindNextFileW(f, &fd));
-    FindClose(f);
+    char names[16][FSC_NAME_MAX];
+    int n, has_bare = 0, has_kept = 0;
+    FSC_OK(fsc_op_list(".", names, 16, &n));
+    FSC_CHECK(n <= 16);
+    for (int i = 0; i < n; i++)
+        has_bare |= !strcmp(names[i], bare), has_kept |= !strcmp(names[i], kept);
     return has_bare && has_kept ? "both" : has_bare ? "stripped" : has_kept ? "kept" : "none";
 }
 
@@ -68,10 +67,10 @@ static void probe(void)
     create("create_plain_blank", L"b ");
     create("create_prefixed_dot", pre(L"c."));
     create("create_prefixed_blank", pre(L"d "));
-    fsc_obs("plain_dot_name", "%s", held(L"a", L"a."));
-    fsc_obs("plain_blank_name", "%s", held(L"b", L"b "));
-    fsc_obs("prefixed_dot_name", "%s", held(L"c", L"c."));
-    fsc_obs("prefixed_blank_name", "%s", held(L"d", L"d "));
+    fsc_obs("plain_dot_name", "%s", held("a", "a."));
+    fsc_obs("plain_blank_name", "%s", held("b", "b "));
+    fsc_obs("prefixed_dot_name", "%s", held("c", "c."));
+    fsc_obs("prefixed_blank_name", "%s", held("d", "d "));
     fsc_obs_win32("delete_plain_dot", DeleteFileW(L"c."));
     fsc_obs_win32("delete_plain_blank", DeleteFileW(L"d "));
     fsc_obs_win32("delete_prefixed_dot", DeleteFileW(pre(L"c.")));

@@ -319,6 +319,12 @@ static void ops_backend(void **state)
     assert_int_equal(fsc_op_mkdir("d"), 0);
     assert_int_equal(fsc_op_rename("f", "d/g"), 0);
     assert_int_equal(fsc_op_rmdir("d"), ENOTEMPTY);
+    char names[2][FSC_NAME_MAX];
+    int count = -1;
+    assert_int_equal(fsc_op_list("d", names, 2, &count), 0);   /* no "." or ".." */
+    assert_int_equal(count, 1);
+    assert_string_equal(names[0], "g");
+    assert_int_equal(fsc_op_list("no_such_dir", NULL, 0, &count), ENOENT);
     assert_int_equal(fsc_op_unlink("d/g"), 0);
     assert_int_equal(fsc_op_rmdir("d"), 0);
     assert_int_equal(fsc_op_chdir(old), 0);
