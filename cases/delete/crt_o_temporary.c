@@ -44,9 +44,8 @@ static void probe(void)
     int fd2 = (int)fsc_obs_sys("second_open", _open("t", _O_RDONLY | _O_BINARY));
     if (fd2 != -1) _close(fd2);
     else fsc_obs("second_open_doserrno", "%s", fsc_win32_error_name(_doserrno));
-    HANDLE h = CreateFileW(L"t", DELETE, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE,
-                           NULL, OPEN_EXISTING, 0, NULL);
-    if (fsc_obs_win32("open_delete_access", h != INVALID_HANDLE_VALUE)) CloseHandle(h);
+    fsc_obs_win32_open("open_delete_access", L"t", DELETE,
+                       FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, OPEN_EXISTING, 0);
     FSC_CHECK(_close(fd) == 0);
     fsc_obs_win32("closed.attrs", GetFileAttributesW(L"t") != INVALID_FILE_ATTRIBUTES);
 }

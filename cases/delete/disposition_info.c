@@ -48,12 +48,10 @@ static void probe(void)
     fsc_obs_win32("set_disposition",
                   SetFileInformationByHandle(h1, FileDispositionInfo, &info, sizeof info));
     fsc_obs_win32("both_open.attrs", GetFileAttributesW(L"f") != INVALID_FILE_ATTRIBUTES);
-    HANDLE h3 = CreateFileW(L"f", GENERIC_READ, SHARE_ALL, NULL, OPEN_EXISTING, 0, NULL);
-    if (fsc_obs_win32("both_open.reopen", h3 != INVALID_HANDLE_VALUE)) CloseHandle(h3);
+    fsc_obs_win32_open("both_open.reopen", L"f", GENERIC_READ, SHARE_ALL, OPEN_EXISTING, 0);
     FSC_CHECK(CloseHandle(h1));
     fsc_obs_win32("one_open.attrs", GetFileAttributesW(L"f") != INVALID_FILE_ATTRIBUTES);
-    h3 = CreateFileW(L"f", GENERIC_WRITE, SHARE_ALL, NULL, CREATE_NEW, 0, NULL);
-    if (fsc_obs_win32("one_open.create_new", h3 != INVALID_HANDLE_VALUE)) CloseHandle(h3);
+    fsc_obs_win32_open("one_open.create_new", L"f", GENERIC_WRITE, SHARE_ALL, CREATE_NEW, 0);
     if (fsc_obs_win32("second_handle_read", ReadFile(h2, buf, sizeof buf, &n, NULL)))
         fsc_obs_bytes("second_handle_reads", buf, n);
     FSC_CHECK(CloseHandle(h2));

@@ -40,8 +40,7 @@
 
 static void try_create(const char *name, DWORD access, DWORD disposition)
 {
-    HANDLE h = CreateFileW(L"f", access, SHARE_ALL, NULL, disposition, 0, NULL);
-    if (fsc_obs_win32(name, h != INVALID_HANDLE_VALUE)) CloseHandle(h);
+    fsc_obs_win32_open(name, L"f", access, SHARE_ALL, disposition, 0);
 }
 
 static void read_handle(const char *name, HANDLE h)

@@ -47,9 +47,8 @@ static void delete_while_open(const char *tag, const wchar_t *path, DWORD share)
     fsc_obs_win32(obs, DeleteFileW(path));
     snprintf(obs, sizeof obs, "%s.name_attrs", tag);
     fsc_obs_win32(obs, GetFileAttributesW(path) != INVALID_FILE_ATTRIBUTES);
-    HANDLE h2 = CreateFileW(path, GENERIC_READ, SHARE_ALL, NULL, OPEN_EXISTING, 0, NULL);
     snprintf(obs, sizeof obs, "%s.reopen", tag);
-    if (fsc_obs_win32(obs, h2 != INVALID_HANDLE_VALUE)) CloseHandle(h2);
+    fsc_obs_win32_open(obs, path, GENERIC_READ, SHARE_ALL, OPEN_EXISTING, 0);
     FSC_CHECK(CloseHandle(h));
     snprintf(obs, sizeof obs, "%s.after_close_attrs", tag);
     fsc_obs_win32(obs, GetFileAttributesW(path) != INVALID_FILE_ATTRIBUTES);

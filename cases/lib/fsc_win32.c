@@ -97,6 +97,15 @@ int fsc_obs_win32(const char *name, int ok)
     return ok;
 }
 
+int fsc_obs_win32_open(const char *name, const wchar_t *path, unsigned long access,
+                       unsigned long share, unsigned long disposition, unsigned long flags)
+{
+    HANDLE h = CreateFileW(path, access, share, NULL, disposition, flags, NULL);
+    int ok = fsc_obs_win32(name, h != INVALID_HANDLE_VALUE);
+    if (ok) CloseHandle(h);
+    return ok;
+}
+
 /* ------------------------------------------------------------ helpers ---- */
 
 /* Append `arg` to the command line `cmd` quoted the way the C runtime's

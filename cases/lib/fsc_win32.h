@@ -26,6 +26,11 @@ const char *fsc_ntstatus_name(unsigned long code);
 /* Result of a Win32 call returning BOOL: `ok` when it succeeded, else the
  * name of GetLastError(). Returns ok. */
 int fsc_obs_win32(const char *name, int ok);
+/* CreateFileW(path, access, share, NULL, disposition, flags, NULL), its
+ * result reported as by fsc_obs_win32, and the handle closed again: "can it
+ * be opened (or created) now?". Returns ok. */
+int fsc_obs_win32_open(const char *name, const wchar_t *path, unsigned long access,
+                       unsigned long share, unsigned long disposition, unsigned long flags);
 
 /* Information classes and flags newer than mingw-w64 10's headers
  * (Windows 10 1709+ / 1809+ SDK; values from the Windows SDK's

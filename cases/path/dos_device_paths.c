@@ -41,8 +41,7 @@ static void spelling(const char *tag, const wchar_t *prefix, const wchar_t *cwd,
     if (!n || n >= MAX_PATH * 2) fsc_obs(obs, "%s", fsc_win32_error_name(GetLastError()));
     else fsc_obs(obs, "%s", !wcscmp(full, want) ? "normalised" : !wcscmp(full, path) ? "kept" : "other");
     snprintf(obs, sizeof obs, "open.%s", tag);
-    HANDLE h = CreateFileW(path, GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING, 0, NULL);
-    if (fsc_obs_win32(obs, h != INVALID_HANDLE_VALUE)) CloseHandle(h);
+    fsc_obs_win32_open(obs, path, GENERIC_READ, FILE_SHARE_READ, OPEN_EXISTING, 0);
 }
 
 static void probe(void)

@@ -54,8 +54,7 @@ static void probe(void)
     int ok = 1;
     for (int i = 1; i <= LEVELS && ok; i++) ok = CreateDirectoryW(deep(1, i, NULL), NULL);
     fsc_obs_win32("mkdir_prefixed", ok);
-    HANDLE h = CreateFileW(deep(1, LEVELS, L"f"), GENERIC_WRITE, 0, NULL, CREATE_NEW, 0, NULL);
-    if (fsc_obs_win32("create_prefixed", h != INVALID_HANDLE_VALUE)) CloseHandle(h);
+    fsc_obs_win32_open("create_prefixed", deep(1, LEVELS, L"f"), GENERIC_WRITE, 0, CREATE_NEW, 0);
 
     const wchar_t *rel = deep(0, LEVELS, L"f");
     DWORD c = GetCurrentDirectoryW(0, NULL);
@@ -63,8 +62,8 @@ static void probe(void)
     DWORD n = GetFullPathNameW(rel + c, 1024, full, NULL);   /* c counts the NUL: skips "<sandbox>\" */
     fsc_obs_bool("full_over_max_path", n > MAX_PATH);
 
-    h = CreateFileW(deep(0, LEVELS, L"f"), GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING, 0, NULL);
-    if (fsc_obs_win32("open_plain", h != INVALID_HANDLE_VALUE)) CloseHandle(h);
+    fsc_obs_win32_open("open_plain", deep(0, LEVELS, L"f"),
+                       GENERIC_READ, FILE_SHARE_READ, OPEN_EXISTING, 0);
     fsc_obs_win32("mkdir_plain", CreateDirectoryW(deep(0, LEVELS, L"g"), NULL));
 
     RemoveDirectoryW(deep(1, LEVELS, L"g"));   /* only there if mkdir_plain was ok */

@@ -43,8 +43,7 @@ static const wchar_t *pre(const wchar_t *name)
 
 static void create(const char *obs, const wchar_t *path)
 {
-    HANDLE h = CreateFileW(path, GENERIC_WRITE, 0, NULL, CREATE_NEW, FILE_ATTRIBUTE_NORMAL, NULL);
-    if (fsc_obs_win32(obs, h != INVALID_HANDLE_VALUE)) CloseHandle(h);
+    fsc_obs_win32_open(obs, path, GENERIC_WRITE, 0, CREATE_NEW, FILE_ATTRIBUTE_NORMAL);
 }
 
 /* Which of the two spellings of a name the sandbox holds. */
