@@ -18,8 +18,15 @@ EXIT_FAIL, EXIT_USAGE, EXIT_SKIP = 1, 2, 77
 
 # ------------------------------------------------------------ arguments --
 
+class _Parser(argparse.ArgumentParser):
+    """Usage errors in one line, like every other error (subcommands inherit it)."""
+
+    def error(self, message):
+        self.exit(EXIT_USAGE, f"fsconform: {message} (see: {self.prog} --help)\n")
+
+
 def _parser():
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     g = common.add_argument_group("global options")
     g.add_argument("--build", metavar="DIR", default=argparse.SUPPRESS,
                    help="build directory holding fsconform.json (default: build/)")
@@ -29,7 +36,7 @@ def _parser():
                    help="expectation profile to compare with (default: chosen from the "
                         "platform facts; 'none' = no expectations)")
 
-    p = argparse.ArgumentParser(prog="python3 -m harness", parents=[common],
+    p = _Parser(prog="python3 -m harness", parents=[common],
                                 description="fsconform: run file-semantics probes and "
                                             "compare them with expected/*.toml")
     p.add_argument("--version", action="version", version=f"fsconform harness {__version__}")
@@ -68,8 +75,11 @@ def _parser():
     return p
 
 
-def _positive(convert, what):
-    """An argparse type: a number of the given kind, above zero."""
+MAX_SECONDS = 86400.0   # more than a day is a typo, and the OS cannot wait for inf
+
+
+def _positive(convert, what, most=None):
+    """An argparse type: a number of the given kind, above zero (and at most `most`)."""
     def parse(s):
         try:
             v = convert(s)
@@ -77,12 +87,14 @@ def _positive(convert, what):
             raise argparse.ArgumentTypeError(f"not {what}: {s!r}") from None
         if not v > 0:
             raise argparse.ArgumentTypeError(f"must be positive: {s!r}")
+        if most is not None and not v <= most:
+            raise argparse.ArgumentTypeError(f"must be at most {most:g}: {s!r}")
         return v
     return parse
 
 
 _positive_int = _positive(int, "an integer")
-_positive_float = _positive(float, "a number")
+_positive_float = _positive(float, "a number", MAX_SECONDS)   # all are seconds
 
 
 # -------------------------------------------------------------- context --

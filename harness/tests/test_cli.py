@@ -62,6 +62,14 @@ class Cli(unittest.TestCase):
                         env={"FSCONFORM_TARGET": "/proc/self"})
         self.one_line_error(p, "target directory /proc/self is not writable")
 
+    def test_timeouts_that_cannot_be_waited_for(self):
+        for t in ("inf", "nan", "1e400", "1e300", "86401", "0", "-1", "x"):
+            with self.subTest(timeout=t):
+                self.one_line_error(self.fb.cli("check", "rename.ok", "--timeout", t),
+                                    r"argument --timeout: (must be|not a number)")
+        p = self.fb.cli("run", "rename.ok", "--timeout", "86400")
+        self.assertEqual(p.returncode, 0, p.stderr)
+
     def test_no_manifest(self):
         p = self.fb.cli("list", "--build", os.path.join(self.fb.root, "nobuild"))
         self.one_line_error(p, r"no .*nobuild/fsconform\.json: build first")
