@@ -135,6 +135,9 @@ def add_parser(sub, common):
 
 def command(ctx, args):
     name = args.name
+    if name.endswith(".toml"):
+        raise HarnessError(f"bad profile name {name!r}: give it without .toml "
+                           f"(--name {name[:-5]})")
     if not PROFILE_NAME.match(name) or name == "none":
         raise HarnessError(f"bad profile name {name!r} (lower-case letters, digits, _ . -)")
     out = args.out or os.path.join(REPO, "expected", name + ".toml")

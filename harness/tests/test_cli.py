@@ -70,6 +70,11 @@ class Cli(unittest.TestCase):
         p = self.fb.cli("run", "rename.ok", "--timeout", "86400")
         self.assertEqual(p.returncode, 0, p.stderr)
 
+    def test_record_name_with_suffix(self):
+        p = self.fb.cli("record", "--name", "foo.toml", "--out", os.path.join(self.fb.root, "x"))
+        self.one_line_error(p, r"bad profile name 'foo\.toml': give it without \.toml "
+                               r"\(--name foo\)")
+
     def test_no_manifest(self):
         p = self.fb.cli("list", "--build", os.path.join(self.fb.root, "nobuild"))
         self.one_line_error(p, r"no .*nobuild/fsconform\.json: build first")
