@@ -10,6 +10,7 @@ import time
 from harness import HarnessError, __version__
 from harness import compare, discovery, facts as factsmod, profiles as profmod, reports
 from harness.model import FAILING, Run, severity
+from harness.printable import escape
 from harness.runner import Runner, safe
 from harness import diff as diffmod, fsmatrix, matrix, record
 
@@ -299,12 +300,12 @@ def cmd_show(ctx, args):
     if last is None:
         print("last result: none (run it with: python3 -m harness run " + probe.id + ")")
     else:
-        run, r = last
-        print(f"last result: {r.verdict}" + (f" ({r.message})" if r.message else "")
-              + f" on {run.started}, profile {run.profile}, target {run.target} "
-                f"({factsmod.describe(run.facts)})")
+        run, r = last   # from a file: escape what a terminal would interpret
+        print(escape(f"last result: {r.verdict}" + (f" ({r.message})" if r.message else "")
+                     + f" on {run.started}, profile {run.profile}, target {run.target} "
+                       f"({factsmod.describe(run.facts)})"))
         for k, v in r.observations.items():
-            print(f"    {k}={v}")
+            print(escape(f"    {k}={v}"))
         for line in reports.result_lines(r):
             print(line)
     return 0

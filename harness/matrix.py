@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from harness import __version__, discovery, outcomes
+from harness.printable import escape, escape_lines
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 COMPLETED = frozenset(("pass", "fail", "new", "missing", "flaky"))
@@ -313,7 +314,7 @@ _CSP = ("default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inlin
 
 
 def _e(s):
-    return html.escape(str(s), quote=True)
+    return html.escape(escape_lines(s), quote=True)
 
 
 def _fmt_expected(exp):
@@ -411,14 +412,14 @@ def render_html(m):
 # --------------------------------------------------------------- Markdown --
 
 def _md_text(s):
-    s = str(s).replace("\\", "\\\\")
+    s = escape(s).replace("\\", "\\\\")
     for ch in "|*_`[]<>#":
         s = s.replace(ch, "\\" + ch)
     return s
 
 
 def _md_code(s):
-    s = str(s).replace("|", "\\|")
+    s = escape(s).replace("|", "\\|")
     return f"`` {s} ``" if "`" in s else f"`{s}`"
 
 

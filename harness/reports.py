@@ -6,6 +6,7 @@ import tempfile
 
 from harness.compare import describe_difference
 from harness.model import FAILING, SUMMARY_ORDER, Run
+from harness.printable import escape, escape_lines
 
 
 # ------------------------------------------------------------------ JSON --
@@ -75,6 +76,10 @@ def junit_xml(run):
             ET.SubElement(case, "system-out").text = out
         if r.stderr:
             ET.SubElement(case, "system-err").text = r.stderr
+    for el in suites.iter():   # XML 1.0 cannot hold most control characters at all
+        el.attrib = {k: escape_lines(v) for k, v in el.attrib.items()}
+        if el.text:
+            el.text = escape_lines(el.text)
     ET.indent(suites)
     return ET.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"
 
@@ -87,19 +92,17 @@ def write_junit(path, run):
 
 def result_lines(r, indent="    "):
     """The differences and details of one result, one line each."""
-    lines = [indent + describe_difference(d) for d in r.differences]
+    lines = [indent + escape(describe_difference(d)) for d in r.differences]
     if r.verdict in ("error", "crash", "timeout", "flaky") and r.details:
-        lines += [indent + x for x in r.details.rstrip().splitlines()]
+        lines += [indent + x for x in escape_lines(r.details.rstrip()).split("\n")]
     return lines
 
 
 def format_result(r, with_stderr=True, stderr_lines=10):
-    head = f"{r.verdict.upper():8} {r.id}"
-    if r.message:
-        head += f": {r.message}"
+    head = escape(f"{r.verdict.upper():8} {r.id}" + (f": {r.message}" if r.message else ""))
     lines = [head] + result_lines(r)
     if with_stderr and r.stderr.strip() and r.verdict != "skip":
-        tail = r.stderr.rstrip().splitlines()[-stderr_lines:]
+        tail = escape_lines(r.stderr.rstrip()).split("\n")[-stderr_lines:]
         lines.append("    --- stderr (last lines) ---")
         lines += ["    " + x for x in tail]
     return "\n".join(lines)

@@ -1,5 +1,6 @@
 """The matrix report (HTML + Markdown) and `diff`, on hand-made result sets."""
 
+import html
 import html.parser
 import os
 import shutil
@@ -7,8 +8,9 @@ import subprocess
 import sys
 import tempfile
 import unittest
+import xml.etree.ElementTree as ET
 
-from harness import compare, diff, matrix
+from harness import compare, diff, matrix, reports
 from harness.model import Result, Run
 from harness.profiles import Entry
 from harness.reports import write_json
@@ -170,6 +172,29 @@ class Matrix(unittest.TestCase):
             self.skipTest("no rename.over_open_other source")
         self.assertTrue(summary and not summary.startswith("rename."), summary)
         self.assertTrue(doc.startswith("rename.over_open_other"), doc[:80])
+
+
+class HostileResultSet(unittest.TestCase):
+    """A result set from anywhere (an old harness, a hand edit) may hold control
+    characters and invalid UTF-8: every writer escapes them."""
+
+    def test_writers_escape(self):
+        bad = "x\x1b[2J\x00\x01\udcff\x85\x0b\u2028y"
+        r = _r("stdio.odd", {"ftell": bad}, verdict="error", message=bad)
+        r.stderr, r.details = bad + "\n" + bad, bad
+        run = _run({"fs": bad}, "linux", [r])
+        run.target = bad
+        texts = {"junit": reports.junit_xml(run), "console": reports.format_result(r),
+                 "md": matrix.render_markdown(matrix.build([("a.json", run)])),
+                 "html": matrix.render_html(matrix.build([("a.json", run)]))}
+        ET.fromstring(texts["junit"].encode("utf-8"))
+        for what, text in texts.items():
+            with self.subTest(what=what):
+                self.assertEqual([c for c in text.replace("\u2003", "")
+                                  if not (c.isprintable() or c in "\n\t")], [])
+                self.assertIn(r"x\x1b[2J\x00\x01\xff\x85\x0b\u2028y",
+                              html.unescape(text) if what in ("junit", "html") else
+                              text.replace("\\\\", "\\").replace("\\[", "["))
 
 
 class Cli(unittest.TestCase):
