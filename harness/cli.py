@@ -317,7 +317,7 @@ def _last_result(ctx, probe_id):
                  os.path.join(ctx.results_dir, "check", f"{probe_id}.json")):
         try:
             run = reports.read_json(path)
-        except (OSError, ValueError, TypeError, KeyError):
+        except HarnessError:
             continue
         for r in run.results:
             if r.id == probe_id and (best is None or run.started > best[0].started):

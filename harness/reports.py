@@ -4,6 +4,7 @@ import json
 import os
 import tempfile
 
+from harness import HarnessError
 from harness.compare import describe_difference
 from harness.model import FAILING, SUMMARY_ORDER, Run
 from harness.printable import escape, escape_lines
@@ -36,8 +37,20 @@ def write_json(path, run):
 
 
 def read_json(path):
-    with open(path, "rb") as f:
-        return Run.from_dict(json.load(f))
+    """The Run in a results file; a one-line HarnessError names the file and the field."""
+    try:
+        with open(path, "rb") as f:
+            data = json.load(f)
+    except FileNotFoundError:
+        raise HarnessError(f"{path}: no such results file") from None
+    except OSError as e:
+        raise HarnessError(f"{path}: cannot read: {e.strerror}") from None
+    except (ValueError, RecursionError) as e:   # not JSON, not UTF-8, nested too deep
+        raise HarnessError(f"{path}: not an fsconform results file (not JSON: {e})") from None
+    try:
+        return Run.from_dict(data)
+    except (ValueError, RecursionError) as e:
+        raise HarnessError(f"{path}: not an fsconform results file: {e}") from None
 
 
 # ----------------------------------------------------------------- JUnit --

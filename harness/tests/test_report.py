@@ -2,6 +2,7 @@
 
 import html
 import html.parser
+import json
 import os
 import shutil
 import subprocess
@@ -10,7 +11,7 @@ import tempfile
 import unittest
 import xml.etree.ElementTree as ET
 
-from harness import compare, diff, matrix, reports
+from harness import HarnessError, compare, diff, matrix, reports
 from harness.model import Result, Run
 from harness.profiles import Entry
 from harness.reports import write_json
@@ -230,6 +231,58 @@ class Cli(unittest.TestCase):
         p = self.cli("report", os.path.join(self.dir, "nope.json"), "--html", out_html)
         self.assertEqual(p.returncode, 2)
         self.assertRegex(p.stderr, r"^fsconform: .*nope.json: no such results file\n\Z")
+
+    def test_bad_result_sets(self):
+        """A file whose fields have the wrong types: one line naming file and field."""
+        with open(self.paths["r-ext4.json"]) as f:
+            good = json.load(f)
+
+        def spoiled(change):
+            d = json.loads(json.dumps(good))
+            change(d)
+            return d
+        cases = [
+            (spoiled(lambda d: d.update(facts="x")), r"facts: expected an object, got a string"),
+            (spoiled(lambda d: d.update(results={})), r"results: expected a list, got an object"),
+            (spoiled(lambda d: d["results"][2].update(id=5)),
+             r"results\[2\]\.id: expected a string, got an integer"),
+            (spoiled(lambda d: d["results"][0]["observations"].update(rename=[1])),
+             r"results\[0\]\.observations\.rename: expected a string, got a list"),
+            (spoiled(lambda d: d["results"][0].update(verdict="great")),
+             r"results\[0\]\.verdict: unknown verdict 'great'"),
+            (spoiled(lambda d: d["results"][0].update(differences=[3])),
+             r"results\[0\]\.differences\[0\]: expected an object, got an integer"),
+            (spoiled(lambda d: d["facts"].update(emulator=[None])),
+             r"facts\.emulator\[0\]: expected a string, got null"),
+            (spoiled(lambda d: d.update(jobs=True)), r"jobs: expected an integer, got true/false"),
+            (spoiled(lambda d: d.pop("target")), r"the file: no field 'target'"),
+            ([], r"the file: expected an object, got a list"),
+        ]
+        bad = os.path.join(self.dir, "bad.json")
+        for i, (data, pattern) in enumerate(cases):
+            with open(bad, "w") as f:
+                json.dump(data, f)
+            with self.subTest(pattern=pattern):
+                with self.assertRaisesRegex(HarnessError, r"^\S*bad\.json: not an fsconform "
+                                                          r"results file: " + pattern + r"\Z"):
+                    reports.read_json(bad)
+            if i:
+                continue
+            for args in (["report", bad, "--md", os.path.join(self.dir, "m.md")],
+                         ["diff", bad, self.paths["r-wine.json"]],
+                         ["record", bad, "--name", "x", "--out", os.path.join(self.dir, "x.toml")]):
+                with self.subTest(pattern=pattern, command=args[0]):
+                    p = self.cli(*args)
+                    self.assertEqual(p.returncode, 2, p.stderr)
+                    self.assertRegex(p.stderr, r"^fsconform: .*bad\.json: not an fsconform "
+                                               r"results file: " + pattern + r"\n\Z")
+        for text, pattern in (("[" * 100000, "not JSON"), ("\xff", "not JSON")):
+            with open(bad, "w", encoding="latin-1") as f:
+                f.write(text)
+            p = self.cli("report", bad)
+            self.assertEqual(p.returncode, 2, p.stderr)
+            self.assertRegex(p.stderr, r"^fsconform: .*bad\.json: not an fsconform results "
+                                       r"file \(" + pattern + r"[^\n]*\n\Z")
 
     def test_diff_results(self):
         p = self.cli("diff", self.paths["r-ext4.json"], self.paths["r-wine.json"])
