@@ -11,6 +11,13 @@ from harness.profiles import ABSENT, ANY
 NAME_RE = re.compile(r"[a-z0-9_.]+\Z")
 STDERR_TAIL = 4000
 
+# Values that say the target ran out of space (or quota). Where a profile expects another
+# value, the difference is the target's state, not the platform's behaviour: the verdict
+# is error ("met ENOSPC: target full?"). Where a profile expects one of them (exFAT's
+# 4 GiB limit, ext4's xattr block), it is an ordinary value.
+DISK_FULL = frozenset(("ENOSPC", "EDQUOT", "ERROR_DISK_FULL", "ERROR_HANDLE_DISK_FULL",
+                       "STATUS_DISK_FULL"))
+
 # Exit codes with which Windows (and Wine) report a crashed process.
 _NTSTATUS_CRASH = {
     0xC0000005: "STATUS_ACCESS_VIOLATION",
@@ -143,6 +150,11 @@ def judge(probe, expectations, *, exit_status, timed_out, stdout, stderr, durati
                 break
         n = len(r.differences)
         r.message = f"{n} difference{'s' if n != 1 else ''}" if n else ""
+        full = [d for d in r.differences if d["kind"] == "fail" and d["got"] in DISK_FULL]
+        if full:
+            r.verdict = "error"
+            r.message = (f"met {full[0]['got']}: target full? ({', '.join(d['name'] for d in full)}"
+                         f" not as expected; {r.message})")
     if note and r.verdict != "timeout":
         r.message = f"{r.message}; {note}" if r.message else note
     return r
