@@ -5,7 +5,7 @@ import subprocess
 import sys
 import unittest
 
-from harness.tests.fakes import PASS, FakeBuild, sh
+from harness.tests.fakes import PASS, REPO, FakeBuild, sh
 
 PROFILE = """
 [profile]
@@ -93,6 +93,21 @@ class Cli(unittest.TestCase):
         p = self.fb.cli("record", "--name", "foo.toml", "--out", os.path.join(self.fb.root, "x"))
         self.one_line_error(p, r"bad profile name 'foo\.toml': give it without \.toml "
                                r"\(--name foo\)")
+
+    def test_ctrl_c_while_importing(self):
+        """Ctrl-C in the first instants, before main() runs (here: while harness.cli is
+        imported): one line, no traceback."""
+        code = ("import os, runpy, signal, sys\n"
+                "class Interrupt:\n"
+                "    def find_spec(self, name, path=None, target=None):\n"
+                "        if name == 'harness.cli':\n"
+                "            os.kill(os.getpid(), signal.SIGINT)\n"
+                "sys.meta_path.insert(0, Interrupt())\n"
+                "sys.argv = ['harness', 'list']\n"
+                "runpy.run_module('harness', run_name='__main__', alter_sys=True)\n")
+        p = subprocess.run([sys.executable, "-c", code], cwd=self.fb.root, capture_output=True,
+                           text=True, timeout=60, env=dict(os.environ, PYTHONPATH=REPO))
+        self.assertEqual((p.returncode, p.stderr), (130, "\nfsconform: interrupted\n"))
 
     def test_no_manifest(self):
         p = self.fb.cli("list", "--build", os.path.join(self.fb.root, "nobuild"))
