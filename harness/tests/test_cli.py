@@ -1,6 +1,8 @@
 """The command line: configuration errors, check/show/list, bench."""
 
 import os
+import re
+import shutil
 import subprocess
 import sys
 import unittest
@@ -108,6 +110,18 @@ class Cli(unittest.TestCase):
         p = subprocess.run([sys.executable, "-c", code], cwd=self.fb.root, capture_output=True,
                            text=True, timeout=60, env=dict(os.environ, PYTHONPATH=REPO))
         self.assertEqual((p.returncode, p.stderr), (130, "\nfsconform: interrupted\n"))
+
+    def test_copied_tree(self):
+        copy = self.fb.root + "-copy"
+        shutil.copytree(self.fb.root, copy, symlinks=True)
+        self.addCleanup(shutil.rmtree, copy)
+        p = subprocess.run([sys.executable, "-m", "harness", "run"], cwd=copy, timeout=60,
+                           capture_output=True, text=True, env=dict(os.environ, PYTHONPATH=REPO))
+        self.one_line_error(p, rf".*/build/fsconform\.json belongs to the build directory "
+                               rf"{re.escape(self.fb.build)}, not this one \(a copied or moved "
+                               rf"tree runs the original's probes\): delete {re.escape(copy)}"
+                               rf"/build and build again")
+        self.assertEqual(os.listdir(os.path.join(self.fb.target)), [])
 
     def test_no_manifest(self):
         p = self.fb.cli("list", "--build", os.path.join(self.fb.root, "nobuild"))
