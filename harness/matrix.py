@@ -478,6 +478,28 @@ def load_sets(paths):
 
 # ---------------------------------------------------------------- command --
 
+def _check(outputs, m, args):
+    """report --check: 0 if every file is what `report` would write, else 1 and one line."""
+    import sys
+    stale = []
+    for path, render in outputs:
+        if path:
+            try:
+                with open(path, "rb") as f:
+                    same = f.read() == render(m).encode("utf-8")
+            except OSError:
+                same = False
+            if not same:
+                stale.append(os.path.relpath(path) if path.startswith(REPO) else path)
+    if not stale:
+        return 0
+    again = ["python3 -m harness report"] + args.results
+    again += [f"--html {args.html}"] if args.html else []
+    again += [f"--md {args.md}"] if args.md else []
+    print(f"fsconform: {' and '.join(stale)} {'is' if len(stale) == 1 else 'are'} not what the "
+          f"result sets make; regenerate with: {' '.join(again)}", file=sys.stderr)
+    return 1
+
 DEFAULT_RESULTS = os.path.join("reports", "results")
 
 
@@ -490,6 +512,8 @@ def add_parser(sub, common):
                    help="write the HTML here (with neither --html nor --md: "
                         "reports/matrix.html and reports/MATRIX.md)")
     s.add_argument("--md", metavar="FILE", help="write the Markdown here")
+    s.add_argument("--check", action="store_true",
+                   help="write nothing; exit 1 if the files are not what the result sets make")
 
 
 def command(ctx, args):
@@ -511,6 +535,8 @@ def command(ctx, args):
     if not args.html and not args.md:
         outputs = [(os.path.join(REPO, "reports", "matrix.html"), render_html),
                    (os.path.join(REPO, "reports", "MATRIX.md"), render_markdown)]
+    if args.check:
+        return _check(outputs, m, args)
     rows = sum(len(p.rows) for p in m.probes)
     differing = sum(r.differs for p in m.probes for r in p.rows)
     print(f"{len(m.probes)} probes, {rows} rows x {len(m.columns)} platforms "

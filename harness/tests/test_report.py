@@ -232,6 +232,28 @@ class Cli(unittest.TestCase):
         self.assertEqual(p.returncode, 2)
         self.assertRegex(p.stderr, r"^fsconform: .*nope.json: no such results file\n\Z")
 
+    def test_check_finds_a_stale_matrix(self):
+        md, page = os.path.join(self.dir, "m.md"), os.path.join(self.dir, "m.html")
+        sets = list(self.paths.values())
+        self.assertEqual(self.cli("report", *sets, "--md", md, "--html", page).returncode, 0)
+        p = self.cli("report", *sets, "--md", md, "--html", page, "--check")
+        self.assertEqual((p.returncode, p.stdout, p.stderr), (0, "", ""))
+        with open(md, "a") as f:
+            f.write("edited by hand\n")
+        p = self.cli("report", *sets, "--md", md, "--html", page, "--check")
+        self.assertEqual(p.returncode, 1, p.stderr)
+        self.assertEqual(p.stderr, f"fsconform: {md} is not what the result sets make; "
+                                   f"regenerate with: python3 -m harness report "
+                                   f"{' '.join(sets)} --html {page} --md {md}\n")
+        os.unlink(page)
+        p = self.cli("report", *sets, "--md", md, "--html", page, "--check")
+        self.assertRegex(p.stderr, r"^fsconform: \S+m\.html and \S+m\.md are not")
+
+    def test_committed_matrix_is_current(self):
+        """reports/ is what `python3 -m harness report` makes from reports/results/."""
+        p = self.cli("report", "--check")
+        self.assertEqual(p.returncode, 0, p.stderr)
+
     def test_bad_result_sets(self):
         """A file whose fields have the wrong types: one line naming file and field."""
         with open(self.paths["r-ext4.json"]) as f:
