@@ -5,6 +5,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import unittest
 
 from harness.tests.fakes import PASS, REPO, FakeBuild, sh
@@ -194,6 +195,27 @@ class Cli(unittest.TestCase):
                               r"\(4 probes, -j 2, median of 2\)$")
         self.assertEqual(err, "")
         self.assertEqual(fb.leftovers(), [])
+
+
+class SetupScript(unittest.TestCase):
+    """./fsconform installs what is missing; without root and sudo it says what to do."""
+
+    def test_missing_tools_without_sudo(self):
+        bin_dir = tempfile.mkdtemp(prefix="fsc-bin-")
+        self.addCleanup(shutil.rmtree, bin_dir)
+        for name, text in (("id", "#!/bin/sh\necho 1000\n"),
+                           ("apt-get", "#!/bin/sh\necho apt-get must not run >&2; exit 9\n")):
+            with open(os.path.join(bin_dir, name), "w") as f:
+                f.write(text)
+            os.chmod(os.path.join(bin_dir, name), 0o755)
+        os.symlink(sys.executable, os.path.join(bin_dir, "python3"))
+        os.symlink(shutil.which("dirname"), os.path.join(bin_dir, "dirname"))
+        p = subprocess.run(["/bin/sh", os.path.join(REPO, "fsconform"), "suite"],
+                           env={"PATH": bin_dir}, capture_output=True, text=True, timeout=60)
+        self.assertEqual(p.returncode, 2, p.stderr)
+        self.assertRegex(p.stderr, r"^fsconform: missing: cmake gcc( libcmocka-dev)? — install "
+                                   r"them as root \(apt-get install cmake gcc( libcmocka-dev)?\), "
+                                   r"or install sudo\n\Z")
 
 
 WRITER = sh("if head -c 65536 /dev/zero >f 2>/dev/null; then echo write=ok; "
