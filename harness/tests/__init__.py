@@ -4,8 +4,10 @@ the in-process CLI, subprocesses and the probes they run all inherit:
   - only PATH (to find sh, cc, chromium) and SYSTEMROOT (Windows) are kept; everything
     else goes, FSCONFORM_TARGET, FSC_DEADLINE_MS, PYTHON*, TMPDIR, HOME, LANG/LC_*, TZ
     included; the two switches of the browser check stay (CI sets them on purpose);
-  - HOME is an empty temporary directory, TZ=UTC, LC_ALL=C.UTF-8, umask 022;
-  - the working directory is that temporary directory, not the caller's.
+  - HOME is an empty temporary directory, TZ=UTC, LC_ALL=C.UTF-8, umask 022.
+The working directory is left alone (browser_check takes a relative path); the tests
+name every path absolutely, and CTest's harness.selftest.hostile_env runs them from
+the build directory to prove it.
 """
 
 import atexit
@@ -23,4 +25,3 @@ HOME = tempfile.mkdtemp(prefix="fsc-test-home-")
 atexit.register(shutil.rmtree, HOME, True)
 os.environ.update(HOME=HOME, TZ="UTC", LC_ALL="C.UTF-8")
 os.umask(0o022)
-os.chdir(HOME)
