@@ -4,7 +4,9 @@ fsmatrix."""
 import argparse
 import datetime
 import os
+import signal
 import sys
+import threading
 import time
 
 from harness import HarnessError, __version__
@@ -125,15 +127,29 @@ def _now():
 def _judge_work(runner, profile):
     def work(probe):
         raw = runner.run(probe)
-        r = compare.judge(probe, profile.expectations(probe.id), exit_status=raw.exit_status,
-                          timed_out=raw.timed_out, stdout=raw.stdout, stderr=raw.stderr,
-                          duration=raw.duration, note=raw.note)
-        if raw.cleanup_error:
-            if severity(r.verdict) > severity("error"):
-                r.verdict = "error"
-            r.message = f"{r.message}; {raw.cleanup_error}" if r.message else raw.cleanup_error
-        return r
+        return compare.judge(probe, profile.expectations(probe.id),
+                             exit_status=raw.exit_status, timed_out=raw.timed_out,
+                             stdout=raw.stdout, stderr=raw.stderr, duration=raw.duration,
+                             note=raw.note)
     return safe(work, compare.harness_error)
+
+
+def _runner(ctx, args, target, probes):
+    """A Runner for `probes` on `target`, after sweeping the sandboxes that harnesses
+    killed earlier (CTest's timeout) left there."""
+    unconfined = frozenset(p.id for p in probes if "mounts" in discovery.needs(p.source))
+    runner = Runner(target, ctx.manifest.emulator, args.timeout,
+                    sentinel=ctx.manifest.sentinel, unconfined=unconfined)
+    for problem in runner.sweep():
+        print(f"fsconform: stale sandbox: {problem}", file=sys.stderr)
+    return runner
+
+
+def _landlock_line(runner):
+    """One line when the probes' writes outside their sandboxes were not prevented."""
+    if "unsupported" in runner.landlock:
+        return "note: no Landlock in this kernel: writes outside the sandbox are not prevented"
+    return ""
 
 
 # ----------------------------------------------------------- subcommands --
@@ -177,7 +193,7 @@ def cmd_run(ctx, args):
     target = ctx.target()
     facts = factsmod.detect(target, ctx.manifest)
     profile = ctx.profile(facts)
-    runner = Runner(target, ctx.manifest.emulator, args.timeout)
+    runner = _runner(ctx, args, target, probes)
     work = _judge_work(runner, profile)
     tasks = [p for _ in range(args.repeat) for p in probes]
     progress = Progress(len(tasks))
@@ -209,6 +225,8 @@ def cmd_run(ctx, args):
         if r.verdict == "skip":
             print(f"SKIP     {r.id}: {r.message}")
     print(f"platform: {factsmod.describe(facts)}")
+    if _landlock_line(runner):
+        print(_landlock_line(runner))
     print(reports.summary_line(run, facts["fs"]))
     return 0 if run.ok() else EXIT_FAIL
 
@@ -218,7 +236,7 @@ def cmd_check(ctx, args):
     target = ctx.target()
     facts = factsmod.detect(target, ctx.manifest)
     profile = ctx.profile(facts)
-    runner = Runner(target, ctx.manifest.emulator, args.timeout)
+    runner = _runner(ctx, args, target, [probe])
     started, t0 = _now(), time.monotonic()
     r = _judge_work(runner, profile)(probe)
     run = Run(harness_version=__version__, started=started,
@@ -323,7 +341,7 @@ def cmd_bench(ctx, args):
         profile = ctx.profile(facts)
     except HarnessError:
         profile = profmod.Profile(name="none", path="", resolved={})
-    runner = Runner(target, ctx.manifest.emulator, args.timeout)
+    runner = _runner(ctx, args, target, probes)
     suite, bare, bad = bench.measure(runner, probes, args.jobs, args.runs,
                                      _judge_work(runner, profile))
     if bad:
@@ -340,8 +358,18 @@ STANDALONE = {"report": matrix.command, "diff": diffmod.command, "record": recor
 COMMANDS.update(STANDALONE)
 
 
+def _interrupt(signum, _frame):
+    raise fsmatrix.Interrupted(signum)
+
+
 def main(argv=None):
     args = _parser().parse_args(argv)
+    # SIGTERM and SIGHUP stop a run as Ctrl-C does: probes killed, sandboxes removed.
+    saved = {}
+    if threading.current_thread() is threading.main_thread():
+        for name in ("SIGTERM", "SIGHUP"):
+            if hasattr(signal, name):
+                saved[name] = signal.signal(getattr(signal, name), _interrupt)
     try:
         ctx = None if args.command in STANDALONE else Context(args)
         return COMMANDS[args.command](ctx, args)
@@ -351,11 +379,15 @@ def main(argv=None):
     except OSError as e:   # writing results, creating the default target, ...
         print(f"fsconform: {e}", file=sys.stderr)
         return EXIT_USAGE
-    except KeyboardInterrupt:
-        print("\nfsconform: interrupted", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as e:
+        signum = getattr(e, "signum", signal.SIGINT)
+        print(f"\nfsconform: interrupted by {signal.Signals(signum).name}", file=sys.stderr)
+        return 128 + signum
     except BrokenPipeError:
         try:
             sys.stdout = None
         finally:
             return EXIT_FAIL
+    finally:
+        for name, handler in saved.items():
+            signal.signal(getattr(signal, name), handler)

@@ -97,7 +97,10 @@ def describe_difference(d):
 
 def judge(probe, expectations, *, exit_status, timed_out, stdout, stderr, duration,
           note=""):
-    """The Result of one run. `expectations` maps observation names to profile Entries."""
+    """The Result of one run. `expectations` maps observation names to profile Entries.
+    `note` is what the runner found wrong (a process left running, too much output, no
+    sandbox): it is said in the message and makes the verdict at least an error; with
+    exit_status None (the runner stopped the probe, or never started it) it is the message."""
     out = stdout.decode("utf-8", "replace") if isinstance(stdout, bytes) else stdout
     err = stderr.decode("utf-8", "replace") if isinstance(stderr, bytes) else stderr
     r = Result(id=probe.id, area=probe.area, verdict="pass", exit_status=exit_status,
@@ -112,6 +115,8 @@ def judge(probe, expectations, *, exit_status, timed_out, stdout, stderr, durati
         r.verdict, r.message = "crash", f"killed by {crash}"
         if exit_status is not None and exit_status < 0:
             r.signal, r.exit_status = crash, None
+    elif exit_status is None:
+        r.verdict = "error"
     elif bad:
         r.verdict, r.message = "error", f"bad output: {bad}"
     elif exit_status == 77:
@@ -134,6 +139,8 @@ def judge(probe, expectations, *, exit_status, timed_out, stdout, stderr, durati
         r.message = f"{n} difference{'s' if n != 1 else ''}" if n else ""
     if note and r.verdict != "timeout":
         r.message = f"{r.message}; {note}" if r.message else note
+        if severity(r.verdict) > severity("error"):
+            r.verdict = "error"
     return r
 
 
