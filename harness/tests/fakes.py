@@ -48,7 +48,8 @@ class FakeBuild:
     """root/ is the source dir (expected/, cases/), root/build the build dir,
     root/target the directory under test."""
 
-    def __init__(self, probes, profiles=None, emulator=None, system="Linux", needs=None):
+    def __init__(self, probes, profiles=None, emulator=None, system="Linux", needs=None,
+                 contained=True):
         self.root = tempfile.mkdtemp(prefix="fsc-test-")
         self.build = os.path.join(self.root, "build")
         self.target = os.path.join(self.root, "target")
@@ -72,7 +73,7 @@ class FakeBuild:
             entries.append({"id": pid, "area": area, "source": src, "exe": exe})
         self.manifest = {"version": 1, "source_dir": self.root, "build_dir": self.build,
                          "system": system, "backend": "posix", "emulator": emulator or [],
-                         "sentinel": sentinel(), "probes": entries}
+                         "sentinel": sentinel() if contained else "", "probes": entries}
         with open(os.path.join(self.build, "fsconform.json"), "w") as f:
             json.dump(self.manifest, f)
         for name, text in (profiles or {}).items():

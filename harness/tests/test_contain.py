@@ -171,6 +171,34 @@ class Contain(unittest.TestCase):
         self.assertTrue(os.path.exists(living))
 
 
+class WithoutSentinel(unittest.TestCase):
+    """A manifest without a sentinel (macOS, FreeBSD, Windows hosts): process groups."""
+
+    def test_run_without_sentinel(self):
+        fb = FakeBuild({
+            "open.ok": sh("echo a=1"),
+            "open.exit3": sh("echo a=1; exit 3"),
+            "lock.crash": sh("kill -SEGV $$"),
+            "lock.hang": sh("""
+                sleep 60 &
+                echo "child=$!" >&2
+                sleep 60
+                """),
+            "stdio.flood": sh("head -c 3000000 /dev/zero")}, contained=False)
+        self.addCleanup(fb.cleanup)
+        code, out, err = fb.main("run", "--profile", "none", "--timeout", "1")
+        run = reports.read_json(os.path.join(fb.build, "results", "latest.json"))
+        by_id = {r.id: r for r in run.results}
+        self.assertEqual({k: r.verdict for k, r in by_id.items()},
+                         {"open.ok": "new", "open.exit3": "error", "lock.crash": "crash",
+                          "lock.hang": "timeout", "stdio.flood": "error"})
+        self.assertIn("more than 1 MiB on stdout; stopped", by_id["stdio.flood"].message)
+        child = int(by_id["lock.hang"].stderr.split("child=")[1].split()[0])
+        self.assertFalse(pid_alive(child))
+        self.assertEqual(fb.leftovers(), [])
+        self.assertNotIn("Landlock", out)
+
+
 @unittest.skipUnless(LINUX, "the sentinel is Linux-only")
 class Signals(unittest.TestCase):
     """SIGTERM and SIGHUP to `python3 -m harness run` while probes hang: it exits at
