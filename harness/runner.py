@@ -181,7 +181,9 @@ class Runner:
                         self._stop(proc)
         finally:
             sel.close()
-        if not (timed_out or note):   # outputs closed: the probe (or sentinel) is ending
+        if status_r is not None and not (timed_out or note):
+            proc.wait()   # its status pipe closed: the sentinel has exited
+        elif not (timed_out or note):   # outputs closed: the probe is ending
             try:
                 proc.wait(max(0.0, deadline - time.monotonic()))
             except subprocess.TimeoutExpired:

@@ -29,6 +29,7 @@
 #include <fcntl.h>
 #include <linux/landlock.h>
 #include <signal.h>
+#include <spawn.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -260,15 +261,15 @@ int main(int argc, char **argv)
     if (ndirs)
         landlock(dirs, ndirs);
 
-    probe = fork();
-    if (probe < 0)
-        fail("fork");
-    if (probe == 0) {
-        sigprocmask(SIG_SETMASK, &old, NULL);
-        setsid();
-        execvp(prog[0], prog);
-        report("error=cannot run %s: %s\n", prog[0], strerror(errno));
-        _exit(127);
+    /* posix_spawn (a vfork in glibc) costs less than fork + exec */
+    posix_spawnattr_t attr;
+    posix_spawnattr_init(&attr);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSID | POSIX_SPAWN_SETSIGMASK);
+    posix_spawnattr_setsigmask(&attr, &old);
+    int err = posix_spawnp(&probe, prog[0], NULL, &attr, prog, environ);
+    if (err) {
+        report("error=cannot run %s: %s\n", prog[0], strerror(err));
+        return 125;
     }
 
     int stopped = 0;
