@@ -222,6 +222,8 @@ class Runner:
                 self.landlock.add(value)
             elif key == "survivor":
                 survivors.append(value)
+            elif key == "survivors_unnamed":
+                survivors.append(f"and {value} more")
             elif key == "unreaped":
                 problems.append(f"pid {value} could not be killed")
             elif key == "error":

@@ -57,6 +57,10 @@ class Contain(unittest.TestCase):
                 ( setsid sh -c 'echo "daemon=$$" >&2; exec sleep 61' & ) >/dev/null
                 echo made=ok
                 """),
+            "inherit.many": sh("""
+                for i in 1 2 3 4 5 6 7 8 9 10 11 12; do ( setsid sleep 62 & ) done
+                echo made=ok
+                """),
             "inherit.short_helper": sh("""
                 ( sleep 0.1 ) &
                 echo made=ok
@@ -69,8 +73,20 @@ class Contain(unittest.TestCase):
         self.assertEqual(processes_mentioning("sleep 61"), [])
         for pid in [int(x.split("=")[1]) for x in r.stderr.split() if x.startswith("daemon=")]:
             self.assertFalse(pid_alive(pid), f"{pid} survived")
+        many = by_id["inherit.many"]
+        self.assertEqual(many.message.count("sleep 62"), 10, many.message)
+        self.assertIn("and 2 more", many.message)
+        self.assertEqual(processes_mentioning("sleep 62"), [])
         self.assertEqual(by_id["inherit.short_helper"].verdict, "new")   # ended in the grace
         self.assertEqual(fb.leftovers(), [])
+
+    def test_probe_gets_no_blocked_or_ignored_signals(self):
+        fb = self.build({"inherit.signals": sh("""
+            awk '/^Sig(Blk|Ign)/ { print tolower(substr($1, 1, 6)) "=" $2 }' /proc/self/status
+            """)})
+        by_id, _out, _err = self.result(fb)
+        self.assertEqual(by_id["inherit.signals"].observations,
+                         {"sigblk": "0000000000000000", "sigign": "0000000000000000"})
 
     @unittest.skipUnless(LINUX and landlock_abi(), "no Landlock in this kernel")
     def test_writes_outside_the_sandbox_are_refused(self):
