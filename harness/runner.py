@@ -119,6 +119,8 @@ class Runner:
         with self._lock:
             self._active.add(proc)
         try:
+            if self.aborted:   # abort() may have missed it
+                raise KeyboardInterrupt
             if _POSIX:
                 out, err, status, timed_out, note = self._pump(proc, status_r)
             else:
@@ -243,8 +245,7 @@ class Runner:
             except subprocess.TimeoutExpired:
                 pass
         _kill_group(proc)
-        if self.sentinel:
-            proc.wait()
+        proc.wait()
 
     def abort(self):
         self.aborted = True
