@@ -5,6 +5,7 @@ harness cleans up on SIGTERM/SIGHUP and after a harness that was killed."""
 import ctypes
 import os
 import resource
+import select
 import shutil
 import signal
 import subprocess
@@ -14,7 +15,7 @@ import threading
 import unittest
 
 from harness import reports
-from harness.tests.fakes import REPO, FakeBuild, pid_alive, sh
+from harness.tests.fakes import REPO, FakeBuild, pid_alive, sentinel, sh
 
 LINUX = sys.platform.startswith("linux")
 
@@ -25,14 +26,17 @@ def landlock_abi():
     return max(0, libc.syscall(444, None, ctypes.c_size_t(0), ctypes.c_uint32(1)))
 
 
-def processes_mentioning(text):
-    """Pids of living processes whose command line contains `text`."""
+def processes_mentioning(text, but_not=None):
+    """Pids of living processes whose command line contains `text` (and does not
+    start with `but_not`)."""
     found = []
     for pid in filter(str.isdigit, os.listdir("/proc")):
         try:
             with open(f"/proc/{pid}/cmdline", "rb") as f:
-                if text.encode() in f.read() and pid_alive(int(pid)):
-                    found.append(int(pid))
+                cmd = f.read()
+            if text.encode() in cmd and pid_alive(int(pid)) and not (
+                    but_not and cmd.startswith(but_not.encode())):
+                found.append(int(pid))
         except OSError:
             pass
     return found
@@ -251,6 +255,40 @@ class Signals(unittest.TestCase):
         self.assertIn(f"interrupted by {signal.Signals(sig).name}", err)
         self.assertEqual(fb.leftovers(), [])
         self.assertEqual(processes_mentioning(fb.root), [])
+
+    def test_sigkill_of_the_harness_ends_its_probes(self):
+        # what CTest's timeout does; the sandbox stays until the next run sweeps it
+        fb = FakeBuild({"lock.hang": sh("""
+            exec 3< "$FSC_TEST_FIFO"
+            sleep 60
+            """)})
+        self.addCleanup(fb.cleanup)
+        fifo = os.path.join(fb.root, "fifo")
+        os.mkfifo(fifo)
+        env = dict(os.environ, PYTHONPATH=REPO, FSC_TEST_FIFO=fifo)
+        proc = subprocess.Popen([sys.executable, "-m", "harness", "run", *fb.base_args(),
+                                 "--profile", "none", "--timeout", "60"],
+                                cwd=fb.root, env=env, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+        self.addCleanup(proc.kill)
+        opened = []
+        t = threading.Thread(target=lambda: opened.append(os.open(fifo, os.O_WRONLY)),
+                             daemon=True)
+        t.start()
+        t.join(30)
+        self.assertTrue(opened, "the probe did not start")
+        self.addCleanup(os.close, opened[0])
+        proc.kill()
+        proc.wait(10)
+        # the FIFO reports an error once its reader, the probe, is gone
+        poll = select.poll()
+        poll.register(opened[0], 0)
+        self.assertTrue(poll.poll(10000), "the probe outlived its harness")
+        # (the sentinel itself, having killed them, may still be exiting)
+        self.assertEqual(processes_mentioning(fb.root, but_not=sentinel()), [])
+        self.assertEqual(len(fb.leftovers()), 1)
+        fb.main("run", "--profile", "none", "--timeout", "1")   # (the probe now times out)
+        self.assertEqual(fb.leftovers(), [])
 
     def test_sigterm(self):
         self.stop_run_with(signal.SIGTERM)
