@@ -250,7 +250,13 @@ class Signals(unittest.TestCase):
             self.assertTrue(opened, f"lock.hang{i} did not start")
             os.close(opened[0])   # the probe reads EOF and goes on to sleep
         proc.send_signal(sig)
-        out, err = proc.communicate(timeout=15)
+        try:
+            out, err = proc.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            out, err = proc.communicate()
+            self.fail(f"no exit 30 s after {sig!r}; stderr: {err}; processes: "
+                      f"{processes_mentioning(fb.root)}")
         self.assertEqual(proc.returncode, 128 + sig, err)
         self.assertIn(f"interrupted by {signal.Signals(sig).name}", err)
         self.assertEqual(fb.leftovers(), [])
