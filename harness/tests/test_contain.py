@@ -3,6 +3,7 @@ only in its sandbox, sandbox removal never leaves it, its output is bounded, and
 harness cleans up on SIGTERM/SIGHUP and after a harness that was killed."""
 
 import ctypes
+import json
 import os
 import resource
 import select
@@ -189,6 +190,30 @@ class Contain(unittest.TestCase):
         self.result(fb)
         self.assertFalse(os.path.exists(stale))
         self.assertTrue(os.path.exists(living))
+
+
+@unittest.skipUnless(LINUX, "the sentinel is Linux-only")
+class WithoutLandlock(unittest.TestCase):
+    def test_summary_says_once_that_writes_are_not_prevented(self):
+        fb = FakeBuild({"open.a": sh("echo a=1"), "open.b": sh("echo b=1")})
+        self.addCleanup(fb.cleanup)
+        # a stand-in for the sentinel on a kernel without Landlock
+        fake = os.path.join(fb.build, "fake-sentinel")
+        with open(fake, "w") as f:
+            f.write(sh("""
+                status=/proc/self/fd/$2
+                while [ "$1" != -- ]; do shift; done; shift
+                echo landlock=unsupported > $status
+                "$@"
+                echo exit=$? > $status
+                """))
+        os.chmod(fake, 0o755)
+        fb.manifest["sentinel"] = fake
+        with open(os.path.join(fb.build, "fsconform.json"), "w") as f:
+            json.dump(fb.manifest, f)
+        code, out, _err = fb.main("run", "--profile", "none")
+        self.assertEqual(code, 1)
+        self.assertEqual(out.count("writes outside the sandbox are not prevented"), 1, out)
 
 
 class WithoutSentinel(unittest.TestCase):
