@@ -150,7 +150,7 @@ class Runner:
         bufs = {fd: bytearray() for fd in names}
         if status_r is not None:
             bufs[status_r] = bytearray()
-        sel = selectors.DefaultSelector()
+        sel = selectors.PollSelector()   # as communicate(): no epoll fd per run
         for fd in bufs:
             sel.register(fd, selectors.EVENT_READ)
         deadline = time.monotonic() + self.timeout
