@@ -365,11 +365,12 @@ def _empty_dir(fd, path, dev, mounts, problems):
         name, full = entry.name, f"{path}/{entry.name}"
         try:
             st = entry.stat(follow_symlinks=False)
+            if not stat.S_ISDIR(st.st_mode):   # (a file mount point: unlink gets EBUSY)
+                os.unlink(name, dir_fd=fd)
+                continue
+            # directories only: overlayfs gives files the st_dev of their layer
             if full in mounts or st.st_dev != dev:
                 problems.append(f"kept: mount point {full} inside the sandbox")
-                continue
-            if not stat.S_ISDIR(st.st_mode):
-                os.unlink(name, dir_fd=fd)
                 continue
             if st.st_mode & stat.S_IRWXU != stat.S_IRWXU:   # so that it can be opened
                 os.chmod(name, st.st_mode | stat.S_IRWXU, dir_fd=fd)
