@@ -202,6 +202,7 @@ def cmd_run(ctx, args):
         flat = runner.map(tasks, work, args.jobs, progress)
     finally:
         progress.clear()
+        runner.close()
     results = []
     for i in range(len(probes)):
         runs = flat[i::len(probes)]
@@ -238,7 +239,10 @@ def cmd_check(ctx, args):
     profile = ctx.profile(facts)
     runner = _runner(ctx, args, target, [probe])
     started, t0 = _now(), time.monotonic()
-    r = _judge_work(runner, profile)(probe)
+    try:
+        r = _judge_work(runner, profile)(probe)
+    finally:
+        runner.close()
     run = Run(harness_version=__version__, started=started,
               duration=round(time.monotonic() - t0, 3), facts=facts, profile=profile.name,
               profile_status=profile.status, target=target, jobs=1, timeout=args.timeout,
@@ -342,8 +346,11 @@ def cmd_bench(ctx, args):
     except HarnessError:
         profile = profmod.Profile(name="none", path="", resolved={})
     runner = _runner(ctx, args, target, probes)
-    suite, bare, bad = bench.measure(runner, probes, args.jobs, args.runs,
-                                     _judge_work(runner, profile))
+    try:
+        suite, bare, bad = bench.measure(runner, probes, args.jobs, args.runs,
+                                         _judge_work(runner, profile))
+    finally:
+        runner.close()
     if bad:
         print(f"warning: {len(bad)} probe(s) did not exit 0 with --fsc-noop: "
               + ", ".join(bad[:5]) + (" ..." if len(bad) > 5 else ""), file=sys.stderr)

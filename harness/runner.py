@@ -1,8 +1,9 @@
 """Running probe executables: one fresh sandbox directory per run, a timeout, many
 runs in parallel, and containment. On Linux every probe runs under the build's
-sentinel (harness/sentinel.c): whatever the probe starts is killed at the end of its
-run (a survivor is an error), and Landlock lets it write only in its sandbox. Where
-there is no sentinel the probe gets its own process group, killed at the end."""
+sentinel (harness/sentinel.c), one per harness thread, which starts it: whatever the
+probe starts is killed at the end of its run (a survivor is an error), and Landlock
+lets it write only in its sandbox. Where there is no sentinel the probe gets its own
+process group, killed at the end."""
 
 import itertools
 import os
@@ -10,6 +11,7 @@ import re
 import selectors
 import shutil
 import signal
+import socket
 import stat
 import subprocess
 import threading
@@ -25,14 +27,14 @@ _counter = itertools.count(1)
 SANDBOX_PREFIX = "fsc-"
 _SANDBOX_RE = re.compile(r"fsc-(\d+)-\d+-")   # fsc-<harness pid>-<n>-<probe id>
 OUTPUT_LIMIT = 1 << 20       # bytes kept of a probe's stdout and of its stderr
-COLLECT_S = 5.0              # after killing a probe: how long its output may take to close
-SENTINEL_WAIT_S = 10.0       # how long the sentinel may take to kill a tree (its own: 5 s)
+COLLECT_S = 10.0             # after stopping a probe: how long its output and status may
+                             # take (the sentinel's own deadline for killing is 5 s)
 
 
 @dataclass
 class RawRun:
     exit_status: object      # int (negative = killed by that signal), None if not started
-    timed_out: bool          # or stopped by the runner (then `note` says why)
+    timed_out: bool
     stdout: bytes
     stderr: bytes
     duration: float
@@ -40,8 +42,39 @@ class RawRun:
                              # no sandbox, a sandbox it could not remove; makes it an error
 
 
+class _Sentinel:
+    """A sentinel process serving one harness thread over a SOCK_SEQPACKET socket;
+    it ends when the socket closes or the thread that started it ends."""
+
+    def __init__(self, exe):
+        self.sock, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        try:
+            self.proc = subprocess.Popen(
+                [exe, str(os.getpid()), str(theirs.fileno())], pass_fds=(theirs.fileno(),),
+                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL, start_new_session=True)
+        except BaseException:
+            self.sock.close()
+            raise
+        finally:
+            theirs.close()
+
+    def kill(self):
+        """SIGTERM: it kills the run it serves and ends."""
+        self.proc.send_signal(signal.SIGTERM)
+
+    def close(self):
+        self.sock.close()
+        try:
+            self.proc.wait(COLLECT_S)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+
+
 class Runner:
-    """Runs probes. Thread-safe; `abort()` kills everything running (Ctrl-C)."""
+    """Runs probes. Thread-safe; `abort()` kills everything running (Ctrl-C);
+    `close()` ends the sentinels when done."""
 
     def __init__(self, target, emulator=(), timeout=10.0, env=None, sentinel="",
                  unconfined=frozenset()):
@@ -51,8 +84,10 @@ class Runner:
         self.env = dict(os.environ if env is None else env)
         self.sentinel = sentinel       # BUILD/fsc-sentinel, "" where there is none
         self.unconfined = unconfined   # probe ids that run without Landlock (mounts)
-        self.landlock = set()          # what the sentinel said about Landlock
-        self._active = set()
+        self.landlock = set()          # what the sentinels said about Landlock
+        self._active = set()           # what runs a probe now: sentinels, or Popens
+        self._sentinels = []           # every sentinel started, for close()
+        self._local = threading.local()
         self._lock = threading.Lock()
         self.aborted = False
 
@@ -87,72 +122,125 @@ class Runner:
                           note=f"no sandbox: cannot create a directory in {self.target}: "
                                f"{e.strerror}")
         try:
-            raw = self._run_in(probe, sandbox, args)
+            env = dict(self.env, FSC_PROBE_ID=probe.id)
+            argv = self.emulator + [probe.exe, *args]
+            if self.sentinel:
+                raw = self._run_contained(probe, sandbox, argv, env)
+            else:
+                raw = self._run_in_group(sandbox, argv, env)
         finally:
             problem = remove_tree(sandbox)
         if problem:
             raw.note = f"{raw.note}; {problem}" if raw.note else problem
         return raw
 
-    def _run_in(self, probe, sandbox, args):
-        env = dict(self.env)
-        env["FSC_PROBE_ID"] = probe.id
-        argv = self.emulator + [probe.exe, *args]
-        kw = {}
-        status_r = None
-        if self.sentinel:
-            status_r, status_w = os.pipe()
-            confine = [] if probe.id in self.unconfined else ["-w", sandbox]
-            argv = [self.sentinel, str(os.getpid()), str(status_w), *confine, "--", *argv]
-            kw["pass_fds"] = (status_w,)
-        if _POSIX:
-            kw["start_new_session"] = True
-        else:
-            kw["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP
+    def _run_contained(self, probe, sandbox, argv, env):
+        sentinel = getattr(self._local, "sentinel", None)
+        if sentinel is None or sentinel.proc.poll() is not None:
+            sentinel = self._local.sentinel = _Sentinel(self.sentinel)
+            with self._lock:
+                self._sentinels.append(sentinel)
+        fields = ["-" if probe.id in self.unconfined else "L", sandbox, str(len(argv)),
+                  *argv, *(f"{k}={v}" for k, v in env.items())]
+        fields = [os.fsencode(f) for f in fields]
+        if any(b"\0" in f for f in fields):
+            raise ValueError("embedded null byte")   # as subprocess says
+        request = b"\0".join(fields)
         t0 = time.monotonic()
+        r_out, w_out = os.pipe()
+        r_err, w_err = os.pipe()
         try:
-            proc = subprocess.Popen(argv, cwd=sandbox, env=env, stdin=subprocess.DEVNULL,
-                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kw)
+            with open(os.devnull, "rb") as null:
+                socket.send_fds(sentinel.sock, [request], [null.fileno(), w_out, w_err])
+        except BaseException:
+            os.close(r_out)
+            os.close(r_err)
+            raise
         finally:
-            if status_r is not None:
-                os.close(status_w)
+            os.close(w_out)
+            os.close(w_err)
         with self._lock:
-            self._active.add(proc)
+            self._active.add(sentinel)
         try:
             if self.aborted:   # abort() may have missed it
                 raise KeyboardInterrupt
+
+            def stop():
+                try:
+                    sentinel.sock.send(b"K")
+                except OSError:
+                    pass
+            out, err, status, timed_out, note = self._pump(r_out, r_err, sentinel.sock, stop)
+        except BaseException:   # Ctrl-C, SIGTERM in this thread: end the run before the
+            sentinel.kill()     # sandbox goes
+            sentinel.close()
+            raise
+        finally:
+            os.close(r_out)
+            os.close(r_err)
+            with self._lock:
+                self._active.discard(sentinel)
+        duration = time.monotonic() - t0
+        if self.aborted:
+            raise KeyboardInterrupt
+        if status is None:   # no answer: it is stuck or gone; the next run starts another
+            sentinel.proc.kill()
+            sentinel.proc.wait()
+            return RawRun(None, timed_out, out, err, duration,
+                          note or "the sentinel ended without a status")
+        exit_status, said = self._read_status(status)
+        if note and not timed_out:
+            exit_status = None   # we stopped it
+        return RawRun(exit_status, timed_out, out, err, duration,
+                      "; ".join(x for x in (note, said) if x))
+
+    def _run_in_group(self, sandbox, argv, env):
+        kw = {"start_new_session": True} if _POSIX else \
+            {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP}
+        t0 = time.monotonic()
+        proc = subprocess.Popen(argv, cwd=sandbox, env=env, stdin=subprocess.DEVNULL,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kw)
+        with self._lock:
+            self._active.add(proc)
+        try:
+            if self.aborted:
+                raise KeyboardInterrupt
             if _POSIX:
-                out, err, status, timed_out, note = self._pump(proc, status_r)
+                out, err, _, timed_out, note = self._pump(
+                    proc.stdout.fileno(), proc.stderr.fileno(), None,
+                    lambda: self._stop(proc), lambda: proc.poll() is not None)
+                if not (timed_out or note):   # outputs closed: the probe is ending
+                    try:
+                        proc.wait(self.timeout)
+                    except subprocess.TimeoutExpired:
+                        timed_out = True
             else:
-                out, err, status, timed_out, note = self._communicate(proc)
+                out, err, timed_out, note = self._communicate(proc)
         finally:
             self._stop(proc)
             proc.stdout.close()
             proc.stderr.close()
-            if status_r is not None:
-                os.close(status_r)
             with self._lock:
                 self._active.discard(proc)
         duration = time.monotonic() - t0
         if self.aborted:
             raise KeyboardInterrupt
         exit_status = None if note and not timed_out else proc.returncode   # we stopped it
-        if self.sentinel and exit_status is not None:
-            exit_status, said = self._read_status(status)
-            note = "; ".join(x for x in (note, said) if x)
         return RawRun(exit_status, timed_out, out, err, duration, note)
 
-    def _pump(self, proc, status_r):
-        """Read stdout, stderr (and the sentinel's status) until they close, keeping
-        OUTPUT_LIMIT bytes of each output; stop the probe at its timeout or when it
-        writes more. Returns (stdout, stderr, status, timed_out, note)."""
-        names = {proc.stdout.fileno(): "stdout", proc.stderr.fileno(): "stderr"}
+    def _pump(self, r_out, r_err, status_sock, stop, ended=None):
+        """Read stdout and stderr until they close (and the sentinel's status message),
+        keeping OUTPUT_LIMIT bytes of each output; stop() the probe at its timeout or
+        when it writes more; ended() says whether the probe has (without a sentinel:
+        with one, its status says so). Returns (stdout, stderr, status, timed_out, note)."""
+        names = {r_out: "stdout", r_err: "stderr"}
         bufs = {fd: bytearray() for fd in names}
-        if status_r is not None:
-            bufs[status_r] = bytearray()
+        status = None
         sel = selectors.PollSelector()   # as communicate(): no epoll fd per run
-        for fd in bufs:
+        for fd in names:
             sel.register(fd, selectors.EVENT_READ)
+        if status_sock is not None:
+            sel.register(status_sock, selectors.EVENT_READ)
         deadline = time.monotonic() + self.timeout
         timed_out, note = False, ""
         try:
@@ -164,34 +252,30 @@ class Runner:
                         note += lost if note else lost[2:]
                         break
                     timed_out, deadline = True, time.monotonic() + COLLECT_S
-                    if proc.poll() is not None:
-                        note = (f"the probe exited (status {proc.returncode}) but a helper "
-                                f"kept its output open past the {self.timeout:g} s timeout")
-                    self._stop(proc)
+                    if status is not None if status_sock is not None else ended():
+                        note = (f"the probe exited but a helper kept its output open "
+                                f"past the {self.timeout:g} s timeout")
+                    stop()
                     continue
                 for key, _ in sel.select(left):
+                    if key.fileobj is status_sock:
+                        status = status_sock.recv(65536)
+                        sel.unregister(status_sock)
+                        continue
                     data = os.read(key.fd, 65536)
                     buf = bufs[key.fd]
                     if not data:
                         sel.unregister(key.fd)
-                    elif len(buf) + len(data) <= OUTPUT_LIMIT or key.fd == status_r:
+                    elif len(buf) + len(data) <= OUTPUT_LIMIT:
                         buf += data
                     elif not note:
                         buf += data[:OUTPUT_LIMIT - len(buf)]
                         note = f"more than {OUTPUT_LIMIT >> 20} MiB on {names[key.fd]}; stopped"
                         deadline = time.monotonic() + COLLECT_S
-                        self._stop(proc)
+                        stop()
         finally:
             sel.close()
-        if status_r is not None and not (timed_out or note):
-            proc.wait()   # its status pipe closed: the sentinel has exited
-        elif not (timed_out or note):   # outputs closed: the probe is ending
-            try:
-                proc.wait(max(0.0, deadline - time.monotonic()))
-            except subprocess.TimeoutExpired:
-                timed_out = True
-        return (bytes(bufs[proc.stdout.fileno()]), bytes(bufs[proc.stderr.fileno()]),
-                bytes(bufs.get(status_r, b"")), timed_out, note)
+        return bytes(bufs[r_out]), bytes(bufs[r_err]), status or None, timed_out, note
 
     def _communicate(self, proc):
         """Windows: the pipes cannot be polled; read them whole, keep the limit."""
@@ -209,7 +293,7 @@ class Runner:
             if exited is not None:
                 note = (f"the probe exited (status {exited}) but a helper kept its "
                         f"output open past the {self.timeout:g} s timeout")
-        return out[:OUTPUT_LIMIT], err[:OUTPUT_LIMIT], b"", timed_out, note
+        return out[:OUTPUT_LIMIT], err[:OUTPUT_LIMIT], timed_out, note
 
     def _read_status(self, status):
         """(exit status, what went wrong) from the sentinel's report."""
@@ -235,27 +319,28 @@ class Runner:
                             + ", ".join(survivors))
         return exit_status, "; ".join(problems)
 
-    def _stop(self, proc):
-        """End the probe and everything it started: the sentinel kills the tree on
-        SIGTERM; without one, the process group is killed."""
-        if proc.poll() is None and self.sentinel:
-            proc.send_signal(signal.SIGTERM)
-            try:
-                proc.wait(SENTINEL_WAIT_S)
-            except subprocess.TimeoutExpired:
-                pass
+    @staticmethod
+    def _stop(proc):
+        """Without a sentinel: kill the probe's process group, and reap the probe."""
         _kill_group(proc)
         proc.wait()
 
     def abort(self):
         self.aborted = True
         with self._lock:
-            procs = list(self._active)
-        for p in procs:
-            if self.sentinel:
-                p.send_signal(signal.SIGTERM)   # the worker's _stop waits for it
+            active = list(self._active)
+        for a in active:
+            if isinstance(a, _Sentinel):
+                a.kill()
             else:
-                _kill_group(p)
+                _kill_group(a)
+
+    def close(self):
+        """End the sentinels (a run still going is killed)."""
+        with self._lock:
+            sentinels, self._sentinels = self._sentinels, []
+        for s in sentinels:
+            s.close()
 
     # ------------------------------------------------------------- run many --
     def map(self, tasks, work, jobs, on_done=None):

@@ -2,26 +2,33 @@
  * fsc-sentinel — the harness runs every probe on Linux through this program, so
  * that whatever the probe starts ends with its run and it writes only in its sandbox.
  *
- *   fsc-sentinel HARNESS_PID STATUS_FD [-w DIR]... -- PROGRAM [ARGS...]
+ *   fsc-sentinel HARNESS_PID SOCKET_FD
  *
- * It makes itself a child subreaper (orphans of the probe, daemons included,
- * become its children), asks for SIGTERM when the harness dies, and, when one or
- * more -w DIR are given, applies Landlock: below DIR (the sandbox) anything, and
- * elsewhere nothing but writing /dev/null. It then starts PROGRAM in a session of
- * its own with the sentinel's stdin/stdout/stderr (the harness's pipes) untouched.
- * When PROGRAM ends, descendants get a short grace to end too; any still running
- * then are survivors: reported, killed and reaped. SIGTERM, SIGHUP or SIGINT (the
- * harness's timeout or interrupt, or the harness's death) kill every descendant.
+ * One sentinel serves one harness thread, one probe run at a time, over a
+ * SOCK_SEQPACKET socket: a request is one message, `L` (Landlock) or `-` (none,
+ * for probes that mount), the sandbox, the number of arguments, the arguments and
+ * the environment, NUL-separated, with stdin, stdout and stderr passed as
+ * SCM_RIGHTS; the reply is one message, the run's status. A message `K` during a
+ * run kills it (the harness's timeout). Starting probes from here rather than
+ * from Python spares the harness a fork of itself per probe.
  *
- * What happened goes to STATUS_FD (a pipe from the harness; never the probe's
- * output), one `key=value` line each:
+ * It is a child subreaper (orphans of the probe, daemons included, become its
+ * children) and gets SIGTERM when the harness thread that started it ends. Each
+ * probe runs in a session of its own, in its sandbox, with the passed descriptors
+ * as they are, and, with `L`, under Landlock: below the sandbox anything, elsewhere
+ * nothing but writing /dev/null. When the probe ends, its descendants get a short
+ * grace to end too; any still running then are survivors: reported, killed and
+ * reaped. SIGTERM, SIGHUP, SIGINT or the socket's end kill the run and end the
+ * sentinel.
+ *
+ * The status, one `key=value` line each:
  *   landlock=N | landlock=unsupported    ABI applied, or the kernel has none
- *   exit=N | signal=N                    how PROGRAM ended
+ *   exit=N | signal=N                    how the probe ended
  *   survivor=PID COMMAND                 still running after the grace; killed
  *   survivors_unnamed=N                  more of them than the first ten named
  *   unreaped=PID                         not gone by the deadline (stuck in D state)
- *   error=TEXT                           the sentinel could not do its job (exit 125)
- * Every wait is bounded: sigtimedwait() on SIGCHLD with a deadline, never sleep.
+ *   error=TEXT                           the probe could not be started as asked
+ * Every wait is bounded, by a deadline or by the harness; nothing sleeps.
  */
 #define _GNU_SOURCE
 #include <ctype.h>
@@ -29,12 +36,15 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/landlock.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/signalfd.h>
+#include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -44,23 +54,22 @@
 #define LANDLOCK_ACCESS_FS_TRUNCATE (1ULL << 14)
 #endif
 
-enum { GRACE_MS = 1000, KILL_MS = 5000, SLICE_MS = 20, MAX_PROCS = 4096, MAX_DIRS = 8,
-       MAX_NAMED = 10 };
+enum { GRACE_MS = 1000, KILL_MS = 5000, SLICE_MS = 20, MAX_PROCS = 4096, MAX_NAMED = 10,
+       MAX_REQUEST = 256 * 1024, MAX_ARGS = 4096, MAX_STATUS = 8192 };
 
-static int status_fd = -1;
+static int sock = -1, sigfd = -1, landlock_abi;
+static char status[MAX_STATUS];
+static size_t status_len;
 
 static void report(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vdprintf(status_fd, fmt, ap);
+    int n = vsnprintf(status + status_len, sizeof status - status_len, fmt, ap);
     va_end(ap);
-}
-
-static void fail(const char *what)
-{
-    report("error=%s: %s\n", what, strerror(errno));
-    _exit(125);
+    if (n > 0)
+        status_len += (size_t)n < sizeof status - status_len ? (size_t)n
+                                                             : sizeof status - status_len - 1;
 }
 
 static long long now_ms(void)
@@ -72,16 +81,9 @@ static long long now_ms(void)
 
 /* ------------------------------------------------------------- Landlock -- */
 
-static int landlock(char **dirs, int ndirs)
+/* In the probe's child: confine writes to `dir`. Returns "" or what failed. */
+static const char *landlock(const char *dir)
 {
-    int abi = (int)syscall(__NR_landlock_create_ruleset, NULL, 0,
-                           LANDLOCK_CREATE_RULESET_VERSION);
-    if (abi < 0) {
-        if (errno != ENOSYS && errno != EOPNOTSUPP)
-            fail("landlock_create_ruleset");
-        report("landlock=unsupported\n");
-        return 0;
-    }
     struct landlock_ruleset_attr attr = {
         .handled_access_fs = LANDLOCK_ACCESS_FS_WRITE_FILE | LANDLOCK_ACCESS_FS_REMOVE_DIR |
             LANDLOCK_ACCESS_FS_REMOVE_FILE | LANDLOCK_ACCESS_FS_MAKE_CHAR |
@@ -89,34 +91,30 @@ static int landlock(char **dirs, int ndirs)
             LANDLOCK_ACCESS_FS_MAKE_SOCK | LANDLOCK_ACCESS_FS_MAKE_FIFO |
             LANDLOCK_ACCESS_FS_MAKE_BLOCK | LANDLOCK_ACCESS_FS_MAKE_SYM,
     };
-    if (abi >= 2)
+    if (landlock_abi >= 2)
         attr.handled_access_fs |= LANDLOCK_ACCESS_FS_REFER;
-    if (abi >= 3)
+    if (landlock_abi >= 3)
         attr.handled_access_fs |= LANDLOCK_ACCESS_FS_TRUNCATE;
     int rs = (int)syscall(__NR_landlock_create_ruleset, &attr, sizeof attr, 0);
     if (rs < 0)
-        fail("landlock_create_ruleset");
+        return "landlock_create_ruleset";
     struct landlock_path_beneath_attr rule = {.allowed_access = attr.handled_access_fs};
-    for (int i = 0; i < ndirs; i++) {
-        rule.parent_fd = open(dirs[i], O_PATH | O_CLOEXEC | O_DIRECTORY);
-        if (rule.parent_fd < 0)
-            fail(dirs[i]);
-        if (syscall(__NR_landlock_add_rule, rs, LANDLOCK_RULE_PATH_BENEATH, &rule, 0))
-            fail("landlock_add_rule");
-        close(rule.parent_fd);
-    }
+    rule.parent_fd = open(dir, O_PATH | O_CLOEXEC | O_DIRECTORY);
+    if (rule.parent_fd < 0 ||
+        syscall(__NR_landlock_add_rule, rs, LANDLOCK_RULE_PATH_BENEATH, &rule, 0))
+        return "the sandbox";
+    close(rule.parent_fd);
     rule.allowed_access = attr.handled_access_fs &
         (LANDLOCK_ACCESS_FS_WRITE_FILE | LANDLOCK_ACCESS_FS_TRUNCATE);
     rule.parent_fd = open("/dev/null", O_PATH | O_CLOEXEC);
     if (rule.parent_fd < 0 ||
         syscall(__NR_landlock_add_rule, rs, LANDLOCK_RULE_PATH_BENEATH, &rule, 0))
-        fail("/dev/null");
+        return "/dev/null";
     close(rule.parent_fd);
     if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) || syscall(__NR_landlock_restrict_self, rs, 0))
-        fail("landlock_restrict_self");
+        return "landlock_restrict_self";
     close(rs);
-    report("landlock=%d\n", abi);
-    return abi;
+    return "";
 }
 
 /* ---------------------------------------------------------- descendants -- */
@@ -183,6 +181,7 @@ static void describe(pid_t p)
 
 static pid_t probe = -1;
 static int probe_status = -1;
+static int ending;   /* asked to end: SIGTERM/SIGHUP/SIGINT, or the socket closed */
 
 /* Reaps every child that has ended; returns 1 if children remain, 0 on ECHILD. */
 static int reap(void)
@@ -199,18 +198,34 @@ static int reap(void)
     }
 }
 
-/* Waits for SIGCHLD or a stop signal until deadline_ms; returns the signal or 0. */
-static int wait_signal(const sigset_t *set, long long deadline_ms)
+/* Waits until deadline_ms (-1: no deadline) for a signal or a message; returns
+ * 'C' (a child ended), 'K' (kill the run: a message, a stop signal, the socket's
+ * end), or 0 (the deadline). */
+static int wait_event(long long deadline_ms)
 {
-    long long left = deadline_ms - now_ms();
-    if (left <= 0)
-        return 0;
-    struct timespec t = {left / 1000, (left % 1000) * 1000000};
-    int sig = sigtimedwait(set, NULL, &t);
-    return sig < 0 ? 0 : sig;
+    for (;;) {
+        long long left = deadline_ms < 0 ? -1 : deadline_ms - now_ms();
+        if (deadline_ms >= 0 && left <= 0)
+            return 0;
+        struct pollfd p[2] = {{sigfd, POLLIN, 0}, {sock, POLLIN, 0}};
+        if (poll(p, 2, (int)left) < 0)
+            continue;
+        if (p[0].revents) {
+            struct signalfd_siginfo si;
+            if (read(sigfd, &si, sizeof si) == sizeof si && si.ssi_signo != SIGCHLD)
+                ending = 1;
+            return ending ? 'K' : 'C';
+        }
+        if (p[1].revents) {
+            char c;
+            if (recv(sock, &c, 1, 0) <= 0)
+                ending = 1;
+            return 'K';
+        }
+    }
 }
 
-static void kill_all(const sigset_t *set)
+static void kill_all(void)
 {
     static pid_t pids[MAX_PROCS];
     long long deadline = now_ms() + KILL_MS;
@@ -226,28 +241,124 @@ static void kill_all(const sigset_t *set)
         /* a slice, not the deadline: a child forked before the kill is found by
          * the next scan, though its ending would send us no SIGCHLD */
         long long slice = now_ms() + SLICE_MS;
-        wait_signal(set, slice < deadline ? slice : deadline);
+        if (wait_event(slice < deadline ? slice : deadline) == 'K' && ending)
+            continue;
     }
+}
+
+/* In the child: the probe's process, as the request says. */
+static void start(int errpipe, const sigset_t *old, int *fds, int confine, char *sandbox,
+                  char **args, char **env)
+{
+    for (int i = 0; i < 3; i++)
+        if (dup2(fds[i], i) < 0)
+            _exit(125);
+    const char *failed = "";
+    if (chdir(sandbox))
+        failed = "chdir to the sandbox";
+    else if (confine && landlock_abi > 0)
+        failed = landlock(sandbox);
+    if (!*failed) {
+        setsid();
+        signal(SIGPIPE, SIG_DFL);
+        sigprocmask(SIG_SETMASK, old, NULL);
+        execve(args[0], args, env);
+        dprintf(errpipe, "error=cannot run %s: %s\n", args[0], strerror(errno));
+        _exit(127);
+    }
+    dprintf(errpipe, "error=%s: %s\n", failed, strerror(errno));
+    _exit(125);
+}
+
+/* One request: run it, and reply with its status. */
+static void serve(char *req, size_t len, int *fds, const sigset_t *old)
+{
+    static char *args[MAX_ARGS + 1], *env[MAX_ARGS + 1];
+    char *field[2 * MAX_ARGS + 3];
+    int nf = 0;
+    for (char *p = req; p < req + len && nf < 2 * MAX_ARGS + 3; p += strlen(p) + 1)
+        field[nf++] = p;
+    int nargs = nf >= 3 ? atoi(field[2]) : 0;
+    status_len = 0;
+    status[0] = 0;
+    if (nargs < 1 || nargs > MAX_ARGS || nf < 3 + nargs || nf - 3 - nargs > MAX_ARGS) {
+        report("error=a malformed request\n");
+        goto reply;
+    }
+    memcpy(args, field + 3, (size_t)nargs * sizeof *args);
+    args[nargs] = NULL;
+    memcpy(env, field + 3 + nargs, (size_t)(nf - 3 - nargs) * sizeof *env);
+    env[nf - 3 - nargs] = NULL;
+    int confine = field[0][0] == 'L';
+    if (confine && landlock_abi > 0)
+        report("landlock=%d\n", landlock_abi);
+    else if (confine)
+        report("landlock=unsupported\n");
+
+    int errpipe[2];
+    if (pipe2(errpipe, O_CLOEXEC)) {
+        report("error=pipe: %s\n", strerror(errno));
+        goto reply;
+    }
+    probe_status = -1;
+    probe = fork();
+    if (probe == 0)
+        start(errpipe[1], old, fds, confine, field[1], args, env);
+    close(errpipe[1]);
+    for (int i = 0; i < 3; i++) {   /* the probe's now: EOF when it and its own end */
+        close(fds[i]);
+        fds[i] = -1;
+    }
+    if (probe < 0) {
+        report("error=fork: %s\n", strerror(errno));
+        close(errpipe[0]);
+        goto reply;
+    }
+    char why[512];
+    ssize_t n = read(errpipe[0], why, sizeof why - 1);   /* ends at the exec */
+    close(errpipe[0]);
+    if (n > 0) {
+        why[n] = 0;
+        report("%s", why);
+    }
+
+    int killed = 0;
+    while (probe_status < 0 && !killed) {   /* bounded by the harness: `K` or its end */
+        if (wait_event(-1) == 'K')
+            killed = 1;
+        reap();
+    }
+    if (!killed) {   /* the probe ended: a grace for what it leaves ending too */
+        long long grace = now_ms() + GRACE_MS;
+        int left = reap(), ev = 'C';
+        while (left && ev == 'C') {
+            ev = wait_event(grace);
+            left = reap();
+        }
+        if (left && !ev) {
+            static pid_t pids[MAX_PROCS];
+            int k = descendants(pids);
+            for (int i = 0; i < k && i < MAX_NAMED; i++)
+                describe(pids[i]);
+            if (k > MAX_NAMED)
+                report("survivors_unnamed=%d\n", k - MAX_NAMED);
+        }
+    }
+    kill_all();
+    if (probe_status >= 0 && WIFEXITED(probe_status))
+        report("exit=%d\n", WEXITSTATUS(probe_status));
+    else if (probe_status >= 0 && WIFSIGNALED(probe_status))
+        report("signal=%d\n", WTERMSIG(probe_status));
+reply:
+    send(sock, status, status_len ? status_len : 1, MSG_NOSIGNAL);
 }
 
 int main(int argc, char **argv)
 {
-    char *dirs[MAX_DIRS];
-    int ndirs = 0, i = 3;
-    if (argc < 5)
+    if (argc != 3)
         return 125;
     pid_t harness = (pid_t)atoi(argv[1]);
-    status_fd = atoi(argv[2]);
-    if (fcntl(status_fd, F_SETFD, FD_CLOEXEC))
-        return 125;
-    for (; i + 1 < argc && strcmp(argv[i], "-w") == 0 && ndirs < MAX_DIRS; i += 2)
-        dirs[ndirs++] = argv[i + 1];
-    if (i + 1 >= argc || strcmp(argv[i], "--") != 0) {
-        report("error=usage: fsc-sentinel HARNESS_PID STATUS_FD [-w DIR]... -- PROGRAM\n");
-        return 125;
-    }
-    char **prog = argv + i + 1;
-
+    sock = atoi(argv[2]);
     sigset_t set, old;
     sigemptyset(&set);
     sigaddset(&set, SIGCHLD);
@@ -255,58 +366,51 @@ int main(int argc, char **argv)
     sigaddset(&set, SIGHUP);
     sigaddset(&set, SIGINT);
     sigprocmask(SIG_BLOCK, &set, &old);
-    if (prctl(PR_SET_PDEATHSIG, SIGTERM, 0, 0, 0) || prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0))
-        fail("prctl");
-    if (getppid() != harness) {
-        report("error=the harness (pid %d) is gone\n", (int)harness);
+    sigfd = signalfd(-1, &set, SFD_CLOEXEC);
+    if (sigfd < 0 || fcntl(sock, F_SETFD, FD_CLOEXEC) ||
+        prctl(PR_SET_PDEATHSIG, SIGTERM, 0, 0, 0) || prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0))
         return 125;
-    }
-    signal(SIGPIPE, SIG_IGN);   /* a status nobody reads must not stop the killing */
-    if (ndirs)
-        landlock(dirs, ndirs);
+    if (getppid() != harness)
+        return 125;   /* the harness is already gone */
+    landlock_abi = (int)syscall(__NR_landlock_create_ruleset, NULL, 0,
+                                LANDLOCK_CREATE_RULESET_VERSION);
 
-    /* vfork: cheaper than fork. Not posix_spawn: glibc's leaves its own signals 32
-     * and 33 ignored in the child, and the probe should get what a shell would give. */
-    probe = vfork();
-    if (probe < 0)
-        fail("vfork");
-    if (probe == 0) {
-        signal(SIGPIPE, SIG_DFL);
-        sigprocmask(SIG_SETMASK, &old, NULL);
-        setsid();
-        execvp(prog[0], prog);
-        report("error=cannot run %s: %s\n", prog[0], strerror(errno));
-        _exit(127);
-    }
-
-    int stopped = 0;
-    while (probe_status < 0 && !stopped) {   /* the harness's timeout bounds this */
-        int sig = sigwaitinfo(&set, NULL);
-        if (sig == SIGCHLD)
+    static char req[MAX_REQUEST];
+    while (!ending) {
+        int fds[3] = {-1, -1, -1};
+        char ctl[CMSG_SPACE(sizeof fds)];
+        struct iovec iov = {req, sizeof req - 1};
+        struct msghdr msg = {.msg_iov = &iov, .msg_iovlen = 1,
+                             .msg_control = ctl, .msg_controllen = sizeof ctl};
+        struct pollfd p[2] = {{sigfd, POLLIN, 0}, {sock, POLLIN, 0}};
+        if (poll(p, 2, -1) < 0)   /* idle: bounded by the harness, which ends us */
+            continue;
+        if (p[0].revents) {
+            struct signalfd_siginfo si;
+            if (read(sigfd, &si, sizeof si) == sizeof si && si.ssi_signo != SIGCHLD)
+                break;
             reap();
-        else if (sig > 0)
-            stopped = 1;
-    }
-    if (!stopped) {   /* the probe ended: a grace for what it leaves ending too */
-        long long grace = now_ms() + GRACE_MS;
-        int left = reap(), sig = SIGCHLD;
-        while (left && sig == SIGCHLD) {
-            sig = wait_signal(&set, grace);
-            left = reap();
+            continue;
         }
-        if (left && !sig) {
-            static pid_t pids[MAX_PROCS];
-            int n = descendants(pids);
-            for (int k = 0; k < n && k < MAX_NAMED; k++)
-                describe(pids[k]);
-            if (n > MAX_NAMED)
-                report("survivors_unnamed=%d\n", n - MAX_NAMED);
+        ssize_t n = recvmsg(sock, &msg, MSG_CMSG_CLOEXEC);
+        if (n <= 0)
+            break;
+        struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
+        if (c && c->cmsg_type == SCM_RIGHTS && c->cmsg_len == CMSG_LEN(sizeof fds))
+            memcpy(fds, CMSG_DATA(c), sizeof fds);
+        req[n] = 0;
+        if (n == 1 && req[0] == 'K' && fds[0] < 0)
+            continue;   /* a kill that came after the run had ended */
+        if (fds[0] < 0 || (msg.msg_flags & MSG_TRUNC) || n < 2) {
+            static const char bad[] = "error=a malformed request\n";
+            send(sock, bad, sizeof bad - 1, MSG_NOSIGNAL);
+        } else {
+            serve(req, (size_t)n, fds, &old);
         }
+        for (int i = 0; i < 3; i++)
+            if (fds[i] >= 0)
+                close(fds[i]);
     }
-    kill_all(&set);
-    if (probe_status >= 0 && WIFEXITED(probe_status))
-        report("exit=%d\n", WEXITSTATUS(probe_status));
-    else if (probe_status >= 0 && WIFSIGNALED(probe_status))
-        report("signal=%d\n", WTERMSIG(probe_status));
+    kill_all();   /* ending mid-run: wait_event saw it; between runs: nothing left */
     return 0;
 }

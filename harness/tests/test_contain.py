@@ -16,7 +16,7 @@ import threading
 import unittest
 
 from harness import reports
-from harness.tests.fakes import REPO, FakeBuild, pid_alive, sentinel, sh
+from harness.tests.fakes import REPO, FakeBuild, pid_alive, py, sentinel, sh
 
 LINUX = sys.platform.startswith("linux")
 
@@ -200,12 +200,23 @@ class WithoutLandlock(unittest.TestCase):
         # a stand-in for the sentinel on a kernel without Landlock
         fake = os.path.join(fb.build, "fake-sentinel")
         with open(fake, "w") as f:
-            f.write(sh("""
-                status=/proc/self/fd/$2
-                while [ "$1" != -- ]; do shift; done; shift
-                echo landlock=unsupported > $status
-                "$@"
-                echo exit=$? > $status
+            f.write(py("""
+                import os, socket, subprocess, sys
+                sock = socket.socket(fileno=int(sys.argv[2]))
+                while True:
+                    try:
+                        req, fds, _, _ = socket.recv_fds(sock, 65536, 3)
+                    except OSError:
+                        break
+                    if not req:
+                        break
+                    flag, sandbox, n, *rest = req.decode().split("\\0")
+                    argv, env = rest[:int(n)], dict(e.split("=", 1) for e in rest[int(n):])
+                    p = subprocess.run(argv, cwd=sandbox, env=env, stdin=fds[0],
+                                       stdout=fds[1], stderr=fds[2])
+                    for fd in fds:
+                        os.close(fd)
+                    sock.send(f"landlock=unsupported\\nexit={p.returncode}\\n".encode())
                 """))
         os.chmod(fake, 0o755)
         fb.manifest["sentinel"] = fake
@@ -249,7 +260,7 @@ class Signals(unittest.TestCase):
     """SIGTERM and SIGHUP to `python3 -m harness run` while probes hang: it exits at
     once, with no sandbox and no process left."""
 
-    def stop_run_with(self, sig):
+    def stop_run_with(self, sig, check=False):
         fb = FakeBuild({f"lock.hang{i}": sh("""
             read x < "$FSC_TEST_FIFOS/$FSC_PROBE_ID"
             sleep 60
@@ -260,13 +271,14 @@ class Signals(unittest.TestCase):
         for i in range(2):
             os.mkfifo(os.path.join(fifos, f"lock.hang{i}"))
         env = dict(os.environ, PYTHONPATH=REPO, FSC_TEST_FIFOS=fifos)
-        proc = subprocess.Popen([sys.executable, "-m", "harness", "run", *fb.base_args(),
-                                 "--profile", "none", "-j", "2", "--timeout", "60"],
+        command = ["check", "lock.hang0"] if check else ["run", "-j", "2"]
+        proc = subprocess.Popen([sys.executable, "-m", "harness", command[0], *fb.base_args(),
+                                 *command[1:], "--profile", "none", "--timeout", "60"],
                                 cwd=fb.root, env=env, stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, text=True)
         self.addCleanup(proc.kill)
         # opening a FIFO for writing returns once its probe has opened it to read
-        for i in range(2):
+        for i in range(1 if check else 2):
             opened = []
             t = threading.Thread(target=lambda: opened.append(
                 os.open(os.path.join(fifos, f"lock.hang{i}"), os.O_WRONLY)), daemon=True)
@@ -326,6 +338,9 @@ class Signals(unittest.TestCase):
 
     def test_sighup(self):
         self.stop_run_with(signal.SIGHUP)
+
+    def test_sigterm_during_check(self):
+        self.stop_run_with(signal.SIGTERM, check=True)
 
 
 if __name__ == "__main__":
