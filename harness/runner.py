@@ -147,32 +147,28 @@ class Runner:
             raise ValueError("embedded null byte")   # as subprocess says
         request = b"\0".join(fields)
         t0 = time.monotonic()
+
+        def stop():
+            try:
+                sentinel.sock.send(b"K")
+            except OSError:
+                pass
         r_out, w_out = os.pipe()
         r_err, w_err = os.pipe()
-        try:
-            with open(os.devnull, "rb") as null:
-                socket.send_fds(sentinel.sock, [request], [null.fileno(), w_out, w_err])
-        except BaseException:
-            os.close(r_out)
-            os.close(r_err)
-            raise
-        finally:
-            os.close(w_out)
-            os.close(w_err)
         with self._lock:
             self._active.add(sentinel)
         try:
+            try:
+                with open(os.devnull, "rb") as null:
+                    socket.send_fds(sentinel.sock, [request], [null.fileno(), w_out, w_err])
+            finally:
+                os.close(w_out)
+                os.close(w_err)
             if self.aborted:   # abort() may have missed it
                 raise KeyboardInterrupt
-
-            def stop():
-                try:
-                    sentinel.sock.send(b"K")
-                except OSError:
-                    pass
             out, err, status, timed_out, note = self._pump(r_out, r_err, sentinel.sock, stop)
-        except BaseException:   # Ctrl-C, SIGTERM in this thread: end the run before the
-            sentinel.kill()     # sandbox goes
+        except BaseException:   # Ctrl-C, SIGTERM in this thread, a failed request: end
+            sentinel.kill()     # the run before its sandbox goes
             sentinel.close()
             raise
         finally:
