@@ -137,9 +137,13 @@ def _judge_work(runner, profile):
 def _runner(ctx, args, target, probes):
     """A Runner for `probes` on `target`, after sweeping the sandboxes that harnesses
     killed earlier (CTest's timeout) left there."""
+    sentinel = ctx.manifest.sentinel
+    if sentinel and not os.access(sentinel, os.X_OK):
+        raise HarnessError(f"no {sentinel}, which runs every probe here: build first "
+                           f"({discovery.BUILD_HINT})")
     unconfined = frozenset(p.id for p in probes if "mounts" in discovery.needs(p.source))
-    runner = Runner(target, ctx.manifest.emulator, args.timeout,
-                    sentinel=ctx.manifest.sentinel, unconfined=unconfined)
+    runner = Runner(target, ctx.manifest.emulator, args.timeout, sentinel=sentinel,
+                    unconfined=unconfined)
     for problem in runner.sweep():
         print(f"fsconform: stale sandbox: {problem}", file=sys.stderr)
     return runner

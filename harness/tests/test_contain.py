@@ -227,6 +227,19 @@ class WithoutLandlock(unittest.TestCase):
         self.assertEqual(out.count("writes outside the sandbox are not prevented"), 1, out)
 
 
+class SentinelNotBuilt(unittest.TestCase):
+    def test_one_line_and_exit_2(self):
+        fb = FakeBuild({"open.a": sh("echo a=1")})
+        self.addCleanup(fb.cleanup)
+        fb.manifest["sentinel"] = os.path.join(fb.build, "fsc-sentinel")
+        with open(os.path.join(fb.build, "fsconform.json"), "w") as f:
+            json.dump(fb.manifest, f)
+        p = fb.cli("run", "--profile", "none")
+        self.assertEqual(p.returncode, 2)
+        self.assertRegex(p.stderr, r"^fsconform: no \S+/fsc-sentinel, which runs every probe "
+                                   r"here: build first \(.*\)\n$")
+
+
 class WithoutSentinel(unittest.TestCase):
     """A manifest without a sentinel (macOS, FreeBSD, Windows hosts): process groups."""
 
