@@ -4,7 +4,7 @@ Modules, one job each:
   discovery  the build manifest, probe selection, probe documentation headers
   facts      platform facts (os, filesystem of the target, privileges, backend)
   profiles   expectation profiles: loading, validation, inheritance, selection
-  runner     running probe executables in sandboxes, in parallel
+  runner     running probe executables in sandboxes, in parallel, contained
   compare    parsing probe output, verdicts and differences
   model      the result model shared by runner, compare and reports
   reports    results JSON, JUnit XML and the text shown to the user

@@ -4,7 +4,9 @@ fsmatrix."""
 import argparse
 import datetime
 import os
+import signal
 import sys
+import threading
 import time
 
 from harness import HarnessError, __version__
@@ -138,15 +140,33 @@ def _now():
 def _judge_work(runner, profile):
     def work(probe):
         raw = runner.run(probe)
-        r = compare.judge(probe, profile.expectations(probe.id), exit_status=raw.exit_status,
-                          timed_out=raw.timed_out, stdout=raw.stdout, stderr=raw.stderr,
-                          duration=raw.duration, note=raw.note)
-        if raw.cleanup_error:
-            if severity(r.verdict) > severity("error"):
-                r.verdict = "error"
-            r.message = f"{r.message}; {raw.cleanup_error}" if r.message else raw.cleanup_error
-        return r
+        return compare.judge(probe, profile.expectations(probe.id),
+                             exit_status=raw.exit_status, timed_out=raw.timed_out,
+                             stdout=raw.stdout, stderr=raw.stderr, duration=raw.duration,
+                             note=raw.note)
     return safe(work, compare.harness_error)
+
+
+def _runner(ctx, args, target, probes):
+    """A Runner for `probes` on `target`, after sweeping the sandboxes that harnesses
+    killed earlier (CTest's timeout) left there."""
+    sentinel = ctx.manifest.sentinel
+    if sentinel and not os.access(sentinel, os.X_OK):
+        raise HarnessError(f"no {sentinel}, which runs every probe here: build first "
+                           f"({discovery.BUILD_HINT})")
+    unconfined = frozenset(p.id for p in probes if "mounts" in discovery.needs(p.source))
+    runner = Runner(target, ctx.manifest.emulator, args.timeout, sentinel=sentinel,
+                    unconfined=unconfined)
+    for problem in runner.sweep():
+        print(f"fsconform: stale sandbox: {problem}", file=sys.stderr)
+    return runner
+
+
+def _landlock_line(runner):
+    """One line when the probes' writes outside their sandboxes were not prevented."""
+    if "unsupported" in runner.landlock:
+        return "note: no Landlock in this kernel: writes outside the sandbox are not prevented"
+    return ""
 
 
 # ----------------------------------------------------------- subcommands --
@@ -190,7 +210,7 @@ def cmd_run(ctx, args):
     target = ctx.target()
     facts = factsmod.detect(target, ctx.manifest)
     profile = ctx.profile(facts)
-    runner = Runner(target, ctx.manifest.emulator, args.timeout)
+    runner = _runner(ctx, args, target, probes)
     work = _judge_work(runner, profile)
     tasks = [p for _ in range(args.repeat) for p in probes]
     progress = Progress(len(tasks))
@@ -199,6 +219,7 @@ def cmd_run(ctx, args):
         flat = runner.map(tasks, work, args.jobs, progress)
     finally:
         progress.clear()
+        runner.close()
     results = []
     for i in range(len(probes)):
         runs = flat[i::len(probes)]
@@ -222,6 +243,8 @@ def cmd_run(ctx, args):
         if r.verdict == "skip":
             print(f"SKIP     {r.id}: {r.message}")
     print(f"platform: {factsmod.describe(facts)}")
+    if _landlock_line(runner):
+        print(_landlock_line(runner))
     print(reports.summary_line(run, facts["fs"]))
     return 0 if run.ok() else EXIT_FAIL
 
@@ -231,9 +254,12 @@ def cmd_check(ctx, args):
     target = ctx.target()
     facts = factsmod.detect(target, ctx.manifest)
     profile = ctx.profile(facts)
-    runner = Runner(target, ctx.manifest.emulator, args.timeout)
+    runner = _runner(ctx, args, target, [probe])
     started, t0 = _now(), time.monotonic()
-    r = _judge_work(runner, profile)(probe)
+    try:
+        r = _judge_work(runner, profile)(probe)
+    finally:
+        runner.close()
     run = Run(harness_version=__version__, started=started,
               duration=round(time.monotonic() - t0, 3), facts=facts, profile=profile.name,
               profile_status=profile.status, target=target, jobs=1, timeout=args.timeout,
@@ -336,9 +362,12 @@ def cmd_bench(ctx, args):
         profile = ctx.profile(facts)
     except HarnessError:
         profile = profmod.Profile(name="none", path="", resolved={})
-    runner = Runner(target, ctx.manifest.emulator, args.timeout)
-    suite, bare, bad = bench.measure(runner, probes, args.jobs, args.runs,
-                                     _judge_work(runner, profile))
+    runner = _runner(ctx, args, target, probes)
+    try:
+        suite, bare, bad = bench.measure(runner, probes, args.jobs, args.runs,
+                                         _judge_work(runner, profile))
+    finally:
+        runner.close()
     if bad:
         print(f"warning: {len(bad)} probe(s) did not exit 0 with --fsc-noop: "
               + ", ".join(bad[:5]) + (" ..." if len(bad) > 5 else ""), file=sys.stderr)
@@ -353,8 +382,18 @@ STANDALONE = {"report": matrix.command, "diff": diffmod.command, "record": recor
 COMMANDS.update(STANDALONE)
 
 
+def _interrupt(signum, _frame):
+    raise fsmatrix.Interrupted(signum)
+
+
 def main(argv=None):
     args = _parser().parse_args(argv)
+    # SIGTERM and SIGHUP stop a run as Ctrl-C does: probes killed, sandboxes removed.
+    saved = {}
+    if threading.current_thread() is threading.main_thread():
+        for name in ("SIGTERM", "SIGHUP"):
+            if hasattr(signal, name):
+                saved[name] = signal.signal(getattr(signal, name), _interrupt)
     try:
         ctx = None if args.command in STANDALONE else Context(args)
         return COMMANDS[args.command](ctx, args)
@@ -364,11 +403,15 @@ def main(argv=None):
     except OSError as e:   # writing results, creating the default target, ...
         print(f"fsconform: {e}", file=sys.stderr)
         return EXIT_USAGE
-    except KeyboardInterrupt:
-        print("\nfsconform: interrupted", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as e:
+        signum = getattr(e, "signum", signal.SIGINT)
+        print(f"\nfsconform: interrupted by {signal.Signals(signum).name}", file=sys.stderr)
+        return 128 + signum
     except BrokenPipeError:
         try:
             sys.stdout = None
         finally:
             return EXIT_FAIL
+    finally:
+        for name, handler in saved.items():
+            signal.signal(getattr(signal, name), handler)

@@ -115,7 +115,10 @@ def describe_difference(d):
 
 def judge(probe, expectations, *, exit_status, timed_out, stdout, stderr, duration,
           note=""):
-    """The Result of one run. `expectations` maps observation names to profile Entries."""
+    """The Result of one run. `expectations` maps observation names to profile Entries.
+    `note` is what the runner found wrong (a process left running, too much output, no
+    sandbox): it is said in the message and makes the verdict at least an error; with
+    exit_status None (the runner stopped the probe, or never started it) it is the message."""
     out = decode(stdout)
     err = escape_lines(decode(stderr[-STDERR_TAIL:]))
     r = Result(id=probe.id, area=probe.area, verdict="pass", exit_status=exit_status,
@@ -130,6 +133,8 @@ def judge(probe, expectations, *, exit_status, timed_out, stdout, stderr, durati
         r.verdict, r.message = "crash", f"killed by {crash}"
         if exit_status is not None and exit_status < 0:
             r.signal, r.exit_status = crash, None
+    elif exit_status is None:
+        r.verdict = "error"
     elif bad:
         r.verdict, r.message = "error", f"bad output: {bad}"
     elif exit_status == 77:
@@ -157,6 +162,8 @@ def judge(probe, expectations, *, exit_status, timed_out, stdout, stderr, durati
                          f" not as expected; {r.message})")
     if note and r.verdict != "timeout":
         r.message = f"{r.message}; {note}" if r.message else note
+        if severity(r.verdict) > severity("error"):
+            r.verdict = "error"
     return r
 
 

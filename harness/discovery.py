@@ -30,6 +30,7 @@ class Manifest:
     backend: str
     emulator: list
     probes: list = field(default_factory=list)
+    sentinel: str = ""    # BUILD/fsc-sentinel (Linux hosts), which contains every probe run
 
     def by_id(self):
         return {p.id: p for p in self.probes}
@@ -61,13 +62,17 @@ def load_manifest(build_dir):
     emulator = data.get("emulator") or []
     if not isinstance(emulator, list) or not all(isinstance(x, str) for x in emulator):
         raise HarnessError(f"{path}: 'emulator' must be a list of strings")
+    sentinel = data.get("sentinel") or ""
+    if not isinstance(sentinel, str):
+        raise HarnessError(f"{path}: 'sentinel' must be a string")
     return Manifest(path=path,
                     source_dir=data.get("source_dir") or os.getcwd(),
                     build_dir=data.get("build_dir") or os.path.abspath(build_dir),
                     system=data.get("system") or "",
                     backend=data.get("backend") or "",
                     emulator=emulator,
-                    probes=probes)
+                    probes=probes,
+                    sentinel=sentinel)
 
 
 def _check_same_tree(path, recorded, build_dir):
@@ -157,3 +162,12 @@ def read_doc(source):
     while out and not out[-1].strip():
         out.pop()
     return "\n".join(out)
+
+
+def needs(source):
+    """What a probe declares it needs beyond its sandbox: the words of the
+    `Needs: WORD...` line in its documentation header (README.md, "A probe")."""
+    for line in read_doc(source).splitlines():
+        if line.startswith("Needs:"):
+            return set(line[len("Needs:"):].split())
+    return set()

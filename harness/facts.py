@@ -133,6 +133,23 @@ def linux_mount(path, mountinfo="/proc/self/mountinfo"):
     return best
 
 
+def mounts_under(top, mountinfo="/proc/self/mountinfo"):
+    """Mount points at or below `top` (Linux; none where there is no mountinfo)."""
+    top = os.path.realpath(top).rstrip("/") + "/"
+    out = []
+    try:
+        with open(mountinfo, encoding="utf-8", errors="replace") as f:
+            for line in f:
+                fields = line.split()
+                if len(fields) > 4:
+                    mp = _unescape(fields[4])
+                    if (mp + "/").startswith(top):
+                        out.append(mp)
+    except OSError:
+        pass
+    return out
+
+
 # FUSE mounts all look alike to the kernel: mountinfo's fstype is "fuse" or "fuseblk"
 # (a daemon on a block device), or "fuse.<subtype>" / "fuseblk.<subtype>" when the
 # daemon names itself. The fact `fs` names the FUSE filesystem instead, by this rule:

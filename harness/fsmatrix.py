@@ -34,6 +34,7 @@ import time
 from dataclasses import dataclass, field
 
 from harness import HarnessError, facts as factsmod, reports
+from harness.facts import mounts_under
 from harness.model import SUMMARY_ORDER
 
 EXIT_FAIL, EXIT_USAGE = 1, 2
@@ -274,22 +275,6 @@ def mount_point_of(path, mountinfo="/proc/self/mountinfo"):
 
 def is_mount_point(path):
     return mount_point_of(path) == os.path.realpath(path)
-
-
-def mounts_under(top, mountinfo="/proc/self/mountinfo"):
-    top = os.path.realpath(top).rstrip("/") + "/"
-    out = []
-    try:
-        with open(mountinfo, encoding="utf-8", errors="replace") as f:
-            for line in f:
-                fields = line.split()
-                if len(fields) > 4:
-                    mp = factsmod._unescape(fields[4])
-                    if (mp + "/").startswith(top):
-                        out.append(mp)
-    except OSError:
-        pass
-    return out
 
 
 def unmount(mnt, sleep=time.sleep):

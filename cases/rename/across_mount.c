@@ -19,6 +19,8 @@
  *
  * References: POSIX.1-2024 rename() and link() ([EXDEV]); rename(2),
  * link(2); unshare(2); mount_namespaces(7) (MS_PRIVATE)
+ *
+ * Needs: mounts
  */
 #ifndef _WIN32
 #define _GNU_SOURCE

@@ -1,6 +1,7 @@
 """Fake builds for the self-tests: shell/Python scripts standing in for probes, a
 hand-written manifest and fixture profiles, all in a temporary directory."""
 
+import atexit
 import contextlib
 import io
 import json
@@ -25,11 +26,30 @@ def py(body):
     return "#!/usr/bin/env python3\n" + textwrap.dedent(body).lstrip("\n")
 
 
+_sentinel = []
+
+
+def sentinel():
+    """harness/sentinel.c compiled with cc, once per test process, into a temporary
+    directory (removed at exit); "" where it does not apply (not Linux)."""
+    if not sys.platform.startswith("linux"):
+        return ""
+    if not _sentinel:
+        tmp = tempfile.mkdtemp(prefix="fsc-sentinel-")
+        atexit.register(shutil.rmtree, tmp, True)
+        exe = os.path.join(tmp, "fsc-sentinel")
+        subprocess.run(["cc", "-O2", "-o", exe, os.path.join(REPO, "harness", "sentinel.c")],
+                       check=True, timeout=120)
+        _sentinel.append(exe)
+    return _sentinel[0]
+
+
 class FakeBuild:
     """root/ is the source dir (expected/, cases/), root/build the build dir,
     root/target the directory under test."""
 
-    def __init__(self, probes, profiles=None, emulator=None, system="Linux"):
+    def __init__(self, probes, profiles=None, emulator=None, system="Linux", needs=None,
+                 contained=True):
         self.root = tempfile.mkdtemp(prefix="fsc-test-")
         self.build = os.path.join(self.root, "build")
         self.target = os.path.join(self.root, "target")
@@ -46,12 +66,14 @@ class FakeBuild:
             src = os.path.join(self.root, "cases", area, name + ".c")
             os.makedirs(os.path.dirname(src), exist_ok=True)
             with open(src, "w") as f:
+                need = f" *\n * Needs: {needs[pid]}\n" if pid in (needs or {}) else ""
                 f.write(f"/*\n * {pid} \u2014 a fake probe for the self-tests\n *\n"
-                        f" * It prints canned observations.\n */\nint main(void) {{ return 0; }}\n")
+                        f" * It prints canned observations.\n{need} */\n"
+                        f"int main(void) {{ return 0; }}\n")
             entries.append({"id": pid, "area": area, "source": src, "exe": exe})
         self.manifest = {"version": 1, "source_dir": self.root, "build_dir": self.build,
                          "system": system, "backend": "posix", "emulator": emulator or [],
-                         "probes": entries}
+                         "sentinel": sentinel() if contained else "", "probes": entries}
         with open(os.path.join(self.build, "fsconform.json"), "w") as f:
             json.dump(self.manifest, f)
         for name, text in (profiles or {}).items():

@@ -82,8 +82,9 @@ class RunSuite(unittest.TestCase):
     def setUpClass(cls):
         probes = {k: v for k, v in PROBES.items() if v is not None}
         cls.fb = FakeBuild(probes, {"base": PROFILE})
+        # a NUL in the path: Popen raises, as any unexpected exception in the harness
         cls.fb.manifest["probes"].append({"id": "perm.no_exe", "area": "perm", "source": "",
-                                          "exe": os.path.join(cls.fb.build, "nope")})
+                                          "exe": os.path.join(cls.fb.build, "no\0pe")})
         with open(os.path.join(cls.fb.build, "fsconform.json"), "w") as f:
             json.dump(cls.fb.manifest, f)
         cls.junit = os.path.join(cls.fb.root, "out", "junit.xml")
@@ -292,6 +293,7 @@ class HostileOutput(unittest.TestCase):
 
 class Repeat(unittest.TestCase):
     def test_alternating_probe_is_flaky(self):
+        # it counts its runs outside its sandbox: it runs unconfined
         fb = FakeBuild({
             "sync.alternating": sh("""
                 n=0
@@ -299,7 +301,7 @@ class Repeat(unittest.TestCase):
                 echo value=$((n % 2))
                 echo same=ok
                 """),
-            "sync.stable": PASS})
+            "sync.stable": PASS}, needs={"sync.alternating": "mounts"})
         counter = os.path.join(fb.root, "counter")
         os.mkdir(counter)
         os.environ["FSC_TEST_COUNTER"] = counter
