@@ -396,10 +396,15 @@ def main(argv=None):
                 saved[name] = signal.signal(getattr(signal, name), _interrupt)
     try:
         ctx = None if args.command in STANDALONE else Context(args)
-        return COMMANDS[args.command](ctx, args)
+        code = COMMANDS[args.command](ctx, args)
+        sys.stdout.flush()   # a closed pipe shows here, not at interpreter exit
+        return code
     except HarnessError as e:
         print(f"fsconform: {e}", file=sys.stderr)
         return EXIT_USAGE
+    except BrokenPipeError:   # the reader went away (| head): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_FAIL
     except OSError as e:   # writing results, creating the default target, ...
         print(f"fsconform: {e}", file=sys.stderr)
         return EXIT_USAGE
@@ -407,11 +412,6 @@ def main(argv=None):
         signum = getattr(e, "signum", signal.SIGINT)
         print(f"\nfsconform: interrupted by {signal.Signals(signum).name}", file=sys.stderr)
         return 128 + signum
-    except BrokenPipeError:
-        try:
-            sys.stdout = None
-        finally:
-            return EXIT_FAIL
     finally:
         for name, handler in saved.items():
             signal.signal(getattr(signal, name), handler)

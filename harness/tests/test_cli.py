@@ -169,6 +169,18 @@ class Cli(unittest.TestCase):
         self.assertEqual(code, 2)
         self.assertIn("no probe matches 'nothing*'", err)
 
+    def test_closed_output_pipe_is_quiet(self):
+        # `python3 -m harness list | head -0`: the reader is gone before anything is written
+        r, w = os.pipe()
+        os.close(r)
+        try:
+            p = subprocess.run([sys.executable, "-m", "harness", "list", *self.fb.base_args()],
+                               cwd=self.fb.root, env=dict(os.environ, PYTHONPATH=REPO),
+                               stdout=w, stderr=subprocess.PIPE, text=True, timeout=60)
+        finally:
+            os.close(w)
+        self.assertEqual((p.returncode, p.stderr), (1, ""))
+
     def test_show(self):
         self.fb.main("run", "rename.ok")
         code, out, _ = self.fb.main("show", "rename.ok")
