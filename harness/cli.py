@@ -10,6 +10,7 @@ import time
 from harness import HarnessError, __version__
 from harness import compare, discovery, facts as factsmod, profiles as profmod, reports
 from harness.model import FAILING, Run, severity
+from harness.printable import escape
 from harness.runner import Runner, safe
 from harness import diff as diffmod, fsmatrix, matrix, record
 
@@ -18,8 +19,15 @@ EXIT_FAIL, EXIT_USAGE, EXIT_SKIP = 1, 2, 77
 
 # ------------------------------------------------------------ arguments --
 
+class _Parser(argparse.ArgumentParser):
+    """Usage errors in one line, like every other error (subcommands inherit it)."""
+
+    def error(self, message):
+        self.exit(EXIT_USAGE, f"fsconform: {message} (see: {self.prog} --help)\n")
+
+
 def _parser():
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     g = common.add_argument_group("global options")
     g.add_argument("--build", metavar="DIR", default=argparse.SUPPRESS,
                    help="build directory holding fsconform.json (default: build/)")
@@ -29,7 +37,7 @@ def _parser():
                    help="expectation profile to compare with (default: chosen from the "
                         "platform facts; 'none' = no expectations)")
 
-    p = argparse.ArgumentParser(prog="python3 -m harness", parents=[common],
+    p = _Parser(prog="python3 -m harness", parents=[common],
                                 description="fsconform: run file-semantics probes and "
                                             "compare them with expected/*.toml")
     p.add_argument("--version", action="version", version=f"fsconform harness {__version__}")
@@ -68,8 +76,11 @@ def _parser():
     return p
 
 
-def _positive(convert, what):
-    """An argparse type: a number of the given kind, above zero."""
+MAX_SECONDS = 86400.0   # more than a day is a typo, and the OS cannot wait for inf
+
+
+def _positive(convert, what, most=None):
+    """An argparse type: a number of the given kind, above zero (and at most `most`)."""
     def parse(s):
         try:
             v = convert(s)
@@ -77,12 +88,14 @@ def _positive(convert, what):
             raise argparse.ArgumentTypeError(f"not {what}: {s!r}") from None
         if not v > 0:
             raise argparse.ArgumentTypeError(f"must be positive: {s!r}")
+        if most is not None and not v <= most:
+            raise argparse.ArgumentTypeError(f"must be at most {most:g}: {s!r}")
         return v
     return parse
 
 
 _positive_int = _positive(int, "an integer")
-_positive_float = _positive(float, "a number")
+_positive_float = _positive(float, "a number", MAX_SECONDS)   # all are seconds
 
 
 # -------------------------------------------------------------- context --
@@ -287,12 +300,12 @@ def cmd_show(ctx, args):
     if last is None:
         print("last result: none (run it with: python3 -m harness run " + probe.id + ")")
     else:
-        run, r = last
-        print(f"last result: {r.verdict}" + (f" ({r.message})" if r.message else "")
-              + f" on {run.started}, profile {run.profile}, target {run.target} "
-                f"({factsmod.describe(run.facts)})")
+        run, r = last   # from a file: escape what a terminal would interpret
+        print(escape(f"last result: {r.verdict}" + (f" ({r.message})" if r.message else "")
+                     + f" on {run.started}, profile {run.profile}, target {run.target} "
+                       f"({factsmod.describe(run.facts)})"))
         for k, v in r.observations.items():
-            print(f"    {k}={v}")
+            print(escape(f"    {k}={v}"))
         for line in reports.result_lines(r):
             print(line)
     return 0
@@ -304,7 +317,7 @@ def _last_result(ctx, probe_id):
                  os.path.join(ctx.results_dir, "check", f"{probe_id}.json")):
         try:
             run = reports.read_json(path)
-        except (OSError, ValueError, TypeError, KeyError):
+        except HarnessError:
             continue
         for r in run.results:
             if r.id == probe_id and (best is None or run.started > best[0].started):

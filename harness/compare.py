@@ -5,10 +5,18 @@ import re
 import signal as _signal
 
 from harness.model import Result, severity
+from harness.printable import decode, escape, escape_lines, unprintable
 from harness.profiles import ABSENT, ANY
 
 NAME_RE = re.compile(r"[a-z0-9_.]+\Z")
 STDERR_TAIL = 4000
+
+# Values that say the target ran out of space (or quota). Where a profile expects another
+# value, the difference is the target's state, not the platform's behaviour: the verdict
+# is error ("met ENOSPC: target full?"). Where a profile expects one of them (exFAT's
+# 4 GiB limit, ext4's xattr block), it is an ordinary value.
+DISK_FULL = frozenset(("ENOSPC", "EDQUOT", "ERROR_DISK_FULL", "ERROR_HANDLE_DISK_FULL",
+                       "STATUS_DISK_FULL"))
 
 # Exit codes with which Windows (and Wine) report a crashed process.
 _NTSTATUS_CRASH = {
@@ -23,17 +31,27 @@ _NTSTATUS_CRASH = {
 
 
 def parse_output(text):
-    """(observations, None) or (partial observations, "line N: what is wrong")."""
+    """(observations, None) or (partial observations, "line N: what is wrong").
+    Lines end at "\n" only ("\r\n" too); a value is one printable token."""
     obs = {}
-    for n, line in enumerate(text.splitlines(), 1):
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    for n, line in enumerate(lines, 1):
+        if line.endswith("\r"):
+            line = line[:-1]
         name, eq, value = line.partition("=")
-        shown = line if len(line) <= 80 else line[:77] + "..."
+        shown = "'" + escape(line if len(line) <= 80 else line[:77] + "...") + "'"
         if not eq:
-            return obs, f"line {n}: not name=value: {shown!r}"
+            return obs, f"line {n}: not name=value: {shown}"
         if not NAME_RE.match(name):
-            return obs, f"line {n}: bad observation name {name!r} (names are [a-z0-9_.]+)"
-        if not value or any(c.isspace() for c in value):
-            return obs, f"line {n}: value of {name} is not a single token: {value!r}"
+            return obs, (f"line {n}: bad observation name '{escape(name)}' "
+                         f"(names are [a-z0-9_.]+)")
+        what = unprintable(value)
+        if what:
+            return obs, f"line {n}: value of {name} has {what}: {shown}"
+        if not value or " " in value:
+            return obs, f"line {n}: value of {name} is not a single token: {shown}"
         if name in obs:
             return obs, f"line {n}: {name} reported twice ({obs[name]!r}, then {value!r})"
         obs[name] = value
@@ -98,10 +116,10 @@ def describe_difference(d):
 def judge(probe, expectations, *, exit_status, timed_out, stdout, stderr, duration,
           note=""):
     """The Result of one run. `expectations` maps observation names to profile Entries."""
-    out = stdout.decode("utf-8", "replace") if isinstance(stdout, bytes) else stdout
-    err = stderr.decode("utf-8", "replace") if isinstance(stderr, bytes) else stderr
+    out = decode(stdout)
+    err = escape_lines(decode(stderr[-STDERR_TAIL:]))
     r = Result(id=probe.id, area=probe.area, verdict="pass", exit_status=exit_status,
-               duration=round(duration, 4), stderr=err[-STDERR_TAIL:],
+               duration=round(duration, 4), stderr=err,
                expected={k: e.plain() for k, e in sorted(expectations.items())})
     obs, bad = parse_output(out)
     r.observations = obs
@@ -132,6 +150,11 @@ def judge(probe, expectations, *, exit_status, timed_out, stdout, stderr, durati
                 break
         n = len(r.differences)
         r.message = f"{n} difference{'s' if n != 1 else ''}" if n else ""
+        full = [d for d in r.differences if d["kind"] == "fail" and d["got"] in DISK_FULL]
+        if full:
+            r.verdict = "error"
+            r.message = (f"met {full[0]['got']}: target full? ({', '.join(d['name'] for d in full)}"
+                         f" not as expected; {r.message})")
     if note and r.verdict != "timeout":
         r.message = f"{r.message}; {note}" if r.message else note
     return r
@@ -139,8 +162,9 @@ def judge(probe, expectations, *, exit_status, timed_out, stdout, stderr, durati
 
 def harness_error(probe, tb, duration=0.0):
     """A Python exception inside the harness while running one probe."""
+    tb = escape_lines(tb.strip())
     return Result(id=probe.id, area=probe.area, verdict="error",
-                  message="harness error: " + tb.strip().splitlines()[-1],
+                  message="harness error: " + tb.split("\n")[-1],
                   details=tb, duration=round(duration, 4))
 
 

@@ -87,13 +87,7 @@ def load_side(arg, profiles):
     callable returning the loaded profiles (they are read only when needed)."""
     looks_json = arg.endswith(".json")
     if looks_json or (os.path.isfile(arg) and not arg.endswith(".toml")):
-        try:
-            run = read_json(arg)
-        except FileNotFoundError:
-            raise HarnessError(f"{arg}: no such results file") from None
-        except (OSError, ValueError, TypeError, KeyError, AttributeError) as e:
-            raise HarnessError(f"{arg}: not an fsconform results file ({e})") from None
-        return results_side(arg, run)
+        return results_side(arg, read_json(arg))
     if arg.endswith(".toml") or os.sep in arg:
         if not os.path.isfile(arg):
             raise HarnessError(f"{arg}: no such profile file")

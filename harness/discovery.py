@@ -47,6 +47,7 @@ def load_manifest(build_dir):
         raise HarnessError(f"{path}: cannot read manifest: {e}") from None
     if not isinstance(data, dict) or data.get("version") != 1:
         raise HarnessError(f"{path}: not a version 1 fsconform manifest")
+    _check_same_tree(path, data.get("build_dir"), build_dir)
     probes = []
     for i, p in enumerate(data.get("probes", [])):
         try:
@@ -67,6 +68,21 @@ def load_manifest(build_dir):
                     backend=data.get("backend") or "",
                     emulator=emulator,
                     probes=probes)
+
+
+def _check_same_tree(path, recorded, build_dir):
+    """The manifest holds absolute paths (so does CMake's cache): in a copied or moved
+    build tree they still name the original's probes and profiles. Refuse it."""
+    if not isinstance(recorded, str) or not recorded:
+        return
+    try:
+        same = os.path.samefile(recorded, build_dir)
+    except OSError:
+        same = False
+    if not same:
+        raise HarnessError(f"{path} belongs to the build directory {recorded}, not this one "
+                           f"(a copied or moved tree runs the original's probes): delete "
+                           f"{os.path.abspath(build_dir)} and build again ({BUILD_HINT})")
 
 
 def select(probes, patterns):

@@ -7,13 +7,17 @@ probe with `--fsc-platform`, and the runtime answers `os=windows` and `wine=<ver
 when Wine's ntdll exports wine_get_version (`wine=none` on real Windows).
 """
 
+import errno
 import os
 import platform
 import re
+import shutil
+import stat
 import subprocess
 import uuid
 
 from harness import HarnessError
+from harness.printable import escape
 
 _OS_NAMES = {"darwin": "macos"}
 
@@ -25,22 +29,70 @@ def os_name(system):
     return _OS_NAMES.get(s, s)
 
 
+# Below this much free space or these many free inodes a run would report what a full
+# filesystem does (ENOSPC, short writes) as platform differences. The whole suite needs
+# well under 1 MiB at -j 8; FSCONFORM_MIN_FREE_MIB sets another figure (0: no check).
+MIN_FREE_MIB = 8
+MIN_FREE_INODES = 1000
+
+
+def _shown(path):
+    s = escape(path)
+    return s if len(s) <= 80 else s[:60] + f"... ({len(os.fsencode(path))} bytes)"
+
+
+def check_free_space(path):
+    """Raise a one-line HarnessError when the target is (nearly) full."""
+    raw = os.environ.get("FSCONFORM_MIN_FREE_MIB", "")
+    try:
+        min_mib = int(raw) if raw else MIN_FREE_MIB
+    except ValueError:
+        raise HarnessError(f"FSCONFORM_MIN_FREE_MIB={escape(raw)}: not a number of MiB") from None
+    if min_mib <= 0:
+        return
+    how = f"(set FSCONFORM_MIN_FREE_MIB to lower the limit of {min_mib} MiB)"
+    free = shutil.disk_usage(path).free
+    if free < min_mib << 20:
+        raise HarnessError(f"target directory {_shown(path)} is nearly full: "
+                           f"{free >> 10} KiB free, the suite wants {min_mib} MiB {how}")
+    st = os.statvfs(path) if hasattr(os, "statvfs") else None
+    if st and st.f_files and st.f_favail < MIN_FREE_INODES:   # f_files 0: no inode limit
+        raise HarnessError(f"target directory {_shown(path)} is nearly full: {st.f_favail} "
+                           f"inodes free, the suite wants {MIN_FREE_INODES} {how}")
+
+
 def check_target(path):
-    """Raise a one-line HarnessError unless `path` is an existing writable directory."""
-    if not os.path.exists(path):
-        raise HarnessError(f"target directory {path} does not exist")
-    if not os.path.isdir(path):
-        raise HarnessError(f"target {path} is not a directory")
+    """Raise a one-line HarnessError unless `path` is an existing writable directory
+    with room for the probes."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        raise HarnessError(f"target {_shown(path)} is not valid UTF-8: reports could not "
+                           f"name it (use a UTF-8 path or a symlink to it)") from None
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise HarnessError(f"target directory {_shown(path)} does not exist") from None
+    except OSError as e:
+        if e.errno == errno.ENAMETOOLONG:
+            raise HarnessError(f"target {_shown(path)} is too long a path for this system "
+                               f"({e.strerror}); use a shorter one or a symlink") from None
+        raise HarnessError(f"target directory {_shown(path)}: {e.strerror}") from None
+    if not stat.S_ISDIR(st.st_mode):
+        raise HarnessError(f"target {_shown(path)} is not a directory")
     probe = os.path.join(path, f".fsc-write-test-{os.getpid()}-{uuid.uuid4().hex[:8]}")
     try:
         fd = os.open(probe, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     except OSError as e:
-        raise HarnessError(f"target directory {path} is not writable ({e.strerror})") from None
+        raise HarnessError(f"target directory {_shown(path)} is not writable "
+                           f"({e.strerror})") from None
     os.close(fd)
     try:
         os.unlink(probe)
     except OSError as e:
-        raise HarnessError(f"target directory {path}: cannot remove a test file ({e.strerror})") from None
+        raise HarnessError(f"target directory {_shown(path)}: cannot remove a test file "
+                           f"({e.strerror})") from None
+    check_free_space(path)
 
 
 _OCTAL = re.compile(r"\\([0-7]{3})")

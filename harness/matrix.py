@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from harness import __version__, discovery, outcomes
+from harness.printable import escape, escape_lines
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 COMPLETED = frozenset(("pass", "fail", "new", "missing", "flaky"))
@@ -313,7 +314,7 @@ _CSP = ("default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inlin
 
 
 def _e(s):
-    return html.escape(str(s), quote=True)
+    return html.escape(escape_lines(s), quote=True)
 
 
 def _fmt_expected(exp):
@@ -411,14 +412,14 @@ def render_html(m):
 # --------------------------------------------------------------- Markdown --
 
 def _md_text(s):
-    s = str(s).replace("\\", "\\\\")
+    s = escape(s).replace("\\", "\\\\")
     for ch in "|*_`[]<>#":
         s = s.replace(ch, "\\" + ch)
     return s
 
 
 def _md_code(s):
-    s = str(s).replace("|", "\\|")
+    s = escape(s).replace("|", "\\|")
     return f"`` {s} ``" if "`" in s else f"`{s}`"
 
 
@@ -470,22 +471,34 @@ def render_markdown(m):
 
 def load_sets(paths):
     """[(file name, Run)] from results JSON files; a HarnessError names a bad one."""
-    from harness import HarnessError
     from harness.reports import read_json
-    sets = []
-    for path in paths:
-        try:
-            run = read_json(path)
-        except FileNotFoundError:
-            raise HarnessError(f"{path}: no such results file") from None
-        except (OSError, ValueError, TypeError, KeyError, AttributeError) as e:
-            raise HarnessError(f"{path}: not an fsconform results file ({e})") from None
-        sets.append((os.path.basename(path), run))
-    return sets
+    return [(os.path.basename(path), read_json(path)) for path in paths]
 
 
 
 # ---------------------------------------------------------------- command --
+
+def _check(outputs, m, args):
+    """report --check: 0 if every file is what `report` would write, else 1 and one line."""
+    import sys
+    stale = []
+    for path, render in outputs:
+        if path:
+            try:
+                with open(path, "rb") as f:
+                    same = f.read() == render(m).encode("utf-8")
+            except OSError:
+                same = False
+            if not same:
+                stale.append(os.path.relpath(path) if path.startswith(REPO) else path)
+    if not stale:
+        return 0
+    again = ["python3 -m harness report"] + args.results
+    again += [f"--html {args.html}"] if args.html else []
+    again += [f"--md {args.md}"] if args.md else []
+    print(f"fsconform: {' and '.join(stale)} {'is' if len(stale) == 1 else 'are'} not what the "
+          f"result sets make; regenerate with: {' '.join(again)}", file=sys.stderr)
+    return 1
 
 DEFAULT_RESULTS = os.path.join("reports", "results")
 
@@ -499,6 +512,8 @@ def add_parser(sub, common):
                    help="write the HTML here (with neither --html nor --md: "
                         "reports/matrix.html and reports/MATRIX.md)")
     s.add_argument("--md", metavar="FILE", help="write the Markdown here")
+    s.add_argument("--check", action="store_true",
+                   help="write nothing; exit 1 if the files are not what the result sets make")
 
 
 def command(ctx, args):
@@ -520,6 +535,8 @@ def command(ctx, args):
     if not args.html and not args.md:
         outputs = [(os.path.join(REPO, "reports", "matrix.html"), render_html),
                    (os.path.join(REPO, "reports", "MATRIX.md"), render_markdown)]
+    if args.check:
+        return _check(outputs, m, args)
     rows = sum(len(p.rows) for p in m.probes)
     differing = sum(r.differs for p in m.probes for r in p.rows)
     print(f"{len(m.probes)} probes, {rows} rows x {len(m.columns)} platforms "

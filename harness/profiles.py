@@ -136,11 +136,20 @@ def _value(v):
     return vals
 
 
+MAX_NAME_PARTS = 16   # cell.rw_r has 2; a deeper name is a mistake (and recursion)
+
+
 def _flatten(loc, probe_id, table, prefix, out, pname):
     for key, v in table.items():
         name = f"{prefix}{key}"
         line = lambda: _key_line(loc.text, probe_id, name)  # noqa: E731
+        if isinstance(v, dict) and not v:
+            raise loc.err(line(), f"[{probe_id}] {name}: empty table (give a value, "
+                                  f"a list, or {{ is = ..., why = ... }})")
         if isinstance(v, dict) and "is" not in v:
+            if name.count(".") + 1 >= MAX_NAME_PARTS:
+                raise loc.err(line(), f"[{probe_id}] {name[:60]}...: an observation name has "
+                                      f"at most {MAX_NAME_PARTS} dotted parts")
             _flatten(loc, probe_id, v, name + ".", out, pname)
             continue
         why = ref = ""
@@ -235,10 +244,13 @@ def load_file(path, rel=None):
             meta = {}
             obs_table = {}
             for k, v in table.items():
-                if k in ("why", "ref") and isinstance(v, str):
+                if k not in ("why", "ref"):
+                    obs_table[k] = v
+                elif isinstance(v, str):
                     meta[k] = v
                 else:
-                    obs_table[k] = v
+                    raise loc.err(_key_line(text, pid, k), f"[{pid}] {k} must be a string "
+                                                          f"(it describes the whole probe)")
             entries = {}
             _flatten(loc, pid, obs_table, "", entries, name)
             prof.own[pid] = entries

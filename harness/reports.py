@@ -4,8 +4,10 @@ import json
 import os
 import tempfile
 
+from harness import HarnessError
 from harness.compare import describe_difference
 from harness.model import FAILING, SUMMARY_ORDER, Run
+from harness.printable import escape, escape_lines
 
 
 # ------------------------------------------------------------------ JSON --
@@ -35,8 +37,20 @@ def write_json(path, run):
 
 
 def read_json(path):
-    with open(path, "rb") as f:
-        return Run.from_dict(json.load(f))
+    """The Run in a results file; a one-line HarnessError names the file and the field."""
+    try:
+        with open(path, "rb") as f:
+            data = json.load(f)
+    except FileNotFoundError:
+        raise HarnessError(f"{path}: no such results file") from None
+    except OSError as e:
+        raise HarnessError(f"{path}: cannot read: {e.strerror}") from None
+    except (ValueError, RecursionError) as e:   # not JSON, not UTF-8, nested too deep
+        raise HarnessError(f"{path}: not an fsconform results file (not JSON: {e})") from None
+    try:
+        return Run.from_dict(data)
+    except (ValueError, RecursionError) as e:
+        raise HarnessError(f"{path}: not an fsconform results file: {e}") from None
 
 
 # ----------------------------------------------------------------- JUnit --
@@ -75,6 +89,10 @@ def junit_xml(run):
             ET.SubElement(case, "system-out").text = out
         if r.stderr:
             ET.SubElement(case, "system-err").text = r.stderr
+    for el in suites.iter():   # XML 1.0 cannot hold most control characters at all
+        el.attrib = {k: escape_lines(v) for k, v in el.attrib.items()}
+        if el.text:
+            el.text = escape_lines(el.text)
     ET.indent(suites)
     return ET.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"
 
@@ -87,19 +105,17 @@ def write_junit(path, run):
 
 def result_lines(r, indent="    "):
     """The differences and details of one result, one line each."""
-    lines = [indent + describe_difference(d) for d in r.differences]
+    lines = [indent + escape(describe_difference(d)) for d in r.differences]
     if r.verdict in ("error", "crash", "timeout", "flaky") and r.details:
-        lines += [indent + x for x in r.details.rstrip().splitlines()]
+        lines += [indent + x for x in escape_lines(r.details.rstrip()).split("\n")]
     return lines
 
 
 def format_result(r, with_stderr=True, stderr_lines=10):
-    head = f"{r.verdict.upper():8} {r.id}"
-    if r.message:
-        head += f": {r.message}"
+    head = escape(f"{r.verdict.upper():8} {r.id}" + (f": {r.message}" if r.message else ""))
     lines = [head] + result_lines(r)
     if with_stderr and r.stderr.strip() and r.verdict != "skip":
-        tail = r.stderr.rstrip().splitlines()[-stderr_lines:]
+        tail = escape_lines(r.stderr.rstrip()).split("\n")[-stderr_lines:]
         lines.append("    --- stderr (last lines) ---")
         lines += ["    " + x for x in tail]
     return "\n".join(lines)

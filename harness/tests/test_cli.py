@@ -1,9 +1,14 @@
 """The command line: configuration errors, check/show/list, bench."""
 
 import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
 import unittest
 
-from harness.tests.fakes import PASS, FakeBuild, sh
+from harness.tests.fakes import PASS, REPO, FakeBuild, sh
 
 PROFILE = """
 [profile]
@@ -61,6 +66,63 @@ class Cli(unittest.TestCase):
         p = self.fb.cli("check", "rename.ok", target=False,
                         env={"FSCONFORM_TARGET": "/proc/self"})
         self.one_line_error(p, "target directory /proc/self is not writable")
+
+    def test_targets_that_cannot_be_named(self):
+        bad_utf8 = os.path.join(self.fb.root, "bad\udcff")   # the byte 0xff
+        os.mkdir(bad_utf8)
+        self.one_line_error(self.fb.cli("run", "--target", bad_utf8, target=False),
+                            r"target .*/bad\\xff is not valid UTF-8")
+        too_long = os.path.join(self.fb.target, *["d" * 200] * 25)   # > PATH_MAX (4096)
+        self.one_line_error(self.fb.cli("run", "--target", too_long, target=False),
+                            r"target .*dddd\.\.\. \(\d+ bytes\) is too long a path for "
+                            r"this system \(File name too long\)")
+
+    def test_nearly_full_target(self):
+        p = self.fb.cli("run", env={"FSCONFORM_MIN_FREE_MIB": str(1 << 40)})
+        self.one_line_error(p, r"target directory .* is nearly full: \d+ KiB free, the "
+                               r"suite wants \d+ MiB \(set FSCONFORM_MIN_FREE_MIB")
+        self.one_line_error(self.fb.cli("run", env={"FSCONFORM_MIN_FREE_MIB": "lots"}),
+                            r"FSCONFORM_MIN_FREE_MIB=lots: not a number of MiB")
+
+    def test_timeouts_that_cannot_be_waited_for(self):
+        for t in ("inf", "nan", "1e400", "1e300", "86401", "0", "-1", "x"):
+            with self.subTest(timeout=t):
+                self.one_line_error(self.fb.cli("check", "rename.ok", "--timeout", t),
+                                    r"argument --timeout: (must be|not a number)")
+        p = self.fb.cli("run", "rename.ok", "--timeout", "86400")
+        self.assertEqual(p.returncode, 0, p.stderr)
+
+    def test_record_name_with_suffix(self):
+        p = self.fb.cli("record", "--name", "foo.toml", "--out", os.path.join(self.fb.root, "x"))
+        self.one_line_error(p, r"bad profile name 'foo\.toml': give it without \.toml "
+                               r"\(--name foo\)")
+
+    def test_ctrl_c_while_importing(self):
+        """Ctrl-C in the first instants, before main() runs (here: while harness.cli is
+        imported): one line, no traceback."""
+        code = ("import os, runpy, signal, sys\n"
+                "class Interrupt:\n"
+                "    def find_spec(self, name, path=None, target=None):\n"
+                "        if name == 'harness.cli':\n"
+                "            os.kill(os.getpid(), signal.SIGINT)\n"
+                "sys.meta_path.insert(0, Interrupt())\n"
+                "sys.argv = ['harness', 'list']\n"
+                "runpy.run_module('harness', run_name='__main__', alter_sys=True)\n")
+        p = subprocess.run([sys.executable, "-c", code], cwd=self.fb.root, capture_output=True,
+                           text=True, timeout=60, env=dict(os.environ, PYTHONPATH=REPO))
+        self.assertEqual((p.returncode, p.stderr), (130, "\nfsconform: interrupted\n"))
+
+    def test_copied_tree(self):
+        copy = self.fb.root + "-copy"
+        shutil.copytree(self.fb.root, copy, symlinks=True)
+        self.addCleanup(shutil.rmtree, copy)
+        p = subprocess.run([sys.executable, "-m", "harness", "run"], cwd=copy, timeout=60,
+                           capture_output=True, text=True, env=dict(os.environ, PYTHONPATH=REPO))
+        self.one_line_error(p, rf".*/build/fsconform\.json belongs to the build directory "
+                               rf"{re.escape(self.fb.build)}, not this one \(a copied or moved "
+                               rf"tree runs the original's probes\): delete {re.escape(copy)}"
+                               rf"/build and build again")
+        self.assertEqual(os.listdir(os.path.join(self.fb.target)), [])
 
     def test_no_manifest(self):
         p = self.fb.cli("list", "--build", os.path.join(self.fb.root, "nobuild"))
@@ -133,6 +195,80 @@ class Cli(unittest.TestCase):
                               r"\(4 probes, -j 2, median of 2\)$")
         self.assertEqual(err, "")
         self.assertEqual(fb.leftovers(), [])
+
+
+class SetupScript(unittest.TestCase):
+    """./fsconform installs what is missing; without root and sudo it says what to do."""
+
+    def test_missing_tools_without_sudo(self):
+        bin_dir = tempfile.mkdtemp(prefix="fsc-bin-")
+        self.addCleanup(shutil.rmtree, bin_dir)
+        for name, text in (("id", "#!/bin/sh\necho 1000\n"),
+                           ("apt-get", "#!/bin/sh\necho apt-get must not run >&2; exit 9\n")):
+            with open(os.path.join(bin_dir, name), "w") as f:
+                f.write(text)
+            os.chmod(os.path.join(bin_dir, name), 0o755)
+        os.symlink(sys.executable, os.path.join(bin_dir, "python3"))
+        os.symlink(shutil.which("dirname"), os.path.join(bin_dir, "dirname"))
+        p = subprocess.run(["/bin/sh", os.path.join(REPO, "fsconform"), "suite"],
+                           env={"PATH": bin_dir}, capture_output=True, text=True, timeout=60)
+        self.assertEqual(p.returncode, 2, p.stderr)
+        self.assertRegex(p.stderr, r"^fsconform: missing: cmake gcc( libcmocka-dev)? — install "
+                                   r"them as root \(apt-get install cmake gcc( libcmocka-dev)?\), "
+                                   r"or install sudo\n\Z")
+
+
+WRITER = sh("if head -c 65536 /dev/zero >f 2>/dev/null; then echo write=ok; "
+             "else echo write=ENOSPC; fi")
+
+
+@unittest.skipUnless(hasattr(os, "geteuid") and os.geteuid() == 0 and sys.platform == "linux",
+                     "mounting a small tmpfs needs root on Linux")
+class FullTarget(unittest.TestCase):
+    """A real full filesystem: refused before the run; with the check off, what the
+    full target caused is an error verdict, not a platform difference."""
+
+    def setUp(self):
+        self.fb = FakeBuild({"size.write": WRITER},
+                            {"base": '[profile]\nname = "base"\nmatch = { os = "linux" }\n'
+                                     '[size.write]\nwrite = "ok"\n'})
+        self.addCleanup(self.fb.cleanup)
+
+    def tmpfs(self, options):
+        d = os.path.join(self.fb.root, "mnt")
+        os.mkdir(d)
+        p = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "fsc-test", d],
+                           capture_output=True, text=True, timeout=30)
+        if p.returncode:
+            self.skipTest(f"cannot mount a tmpfs: {p.stderr.strip()}")
+        self.addCleanup(subprocess.run, ["umount", d], timeout=30)
+        return d
+
+    def test_full_target(self):
+        d = self.tmpfs("size=1m")
+        with open(os.path.join(d, "fill"), "wb") as f:
+            try:
+                while True:
+                    f.write(b"\0" * 65536)
+                    f.flush()
+            except OSError:
+                pass
+        p = self.fb.cli("run", "--target", d, target=False)
+        self.assertEqual(p.returncode, 2, p.stdout + p.stderr)
+        self.assertRegex(p.stderr, r"^fsconform: target directory .*/mnt is nearly full: "
+                                   r"\d+ KiB free, the suite wants 8 MiB \(set "
+                                   r"FSCONFORM_MIN_FREE_MIB to lower the limit of 8 MiB\)\n\Z")
+        p = self.fb.cli("run", "--target", d, target=False, env={"FSCONFORM_MIN_FREE_MIB": "0"})
+        self.assertEqual(p.returncode, 1, p.stdout + p.stderr)
+        self.assertIn("ERROR    size.write: met ENOSPC: target full? (write not as expected; "
+                      "1 difference)", p.stdout)
+
+    def test_no_inodes_left(self):
+        d = self.tmpfs("size=64m,nr_inodes=100")
+        p = self.fb.cli("run", "--target", d, target=False)
+        self.assertEqual(p.returncode, 2, p.stdout + p.stderr)
+        self.assertRegex(p.stderr, r"^fsconform: target directory .*/mnt is nearly full: "
+                                   r"\d+ inodes free, the suite wants 1000 ")
 
 
 WIN_PROFILES = {

@@ -34,6 +34,22 @@ class ParseOutput(unittest.TestCase):
 
 
 class Verdicts(unittest.TestCase):
+    def test_target_full_is_not_a_platform_difference(self):
+        for full in sorted(compare.DISK_FULL):
+            with self.subTest(value=full):
+                r = judge(f"a=ok\nwrite={full}\nsize=0\n",
+                          {"a": "ok", "write": "ok", "size": "64"})
+                self.assertEqual(r.verdict, "error")
+                self.assertEqual(r.message, f"met {full}: target full? (write not as "
+                                            f"expected; 2 differences)")
+                self.assertEqual([d["name"] for d in r.differences], ["size", "write"])
+        # expected there (exFAT's 4 GiB limit), it is an ordinary value
+        self.assertEqual(judge("t=ENOSPC\n", {"t": "ENOSPC"}).verdict, "pass")
+        self.assertEqual(judge("t=ENOSPC\n", {"t": ["ok", "ENOSPC"]}).verdict, "pass")
+        # not in the profile (a new platform, --profile none): reported as it is
+        self.assertEqual(judge("t=ENOSPC\n", {}).verdict, "new")
+        self.assertEqual(judge("t=EPERM\n", {"t": "ok"}).verdict, "fail")
+
     def test_pass(self):
         r = judge("a=ok\n", {"a": "ok"})
         self.assertEqual((r.verdict, r.differences), ("pass", []))

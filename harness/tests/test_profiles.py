@@ -103,6 +103,14 @@ BAD = [
      r"expected/bad\.toml:5: \[rename\.a\] read: unknown key 'because'"),
     ('[profile]\nname = "bad"\ninherits = ["bad2"]\n', r"expected/bad(2)?\.toml:3: inheritance cycle"),
     ('name = "bad"\n', r"expected/bad\.toml: missing \[profile\] table"),
+    ('[profile]\nname = "bad"\n\n[rename.a]\nrename = {}\n',
+     r"expected/bad\.toml:5: \[rename\.a\] rename: empty table"),
+    ('[profile]\nname = "bad"\n\n[rename.a]\nread = "old"\nwhy = 5\n',
+     r"expected/bad\.toml:6: \[rename\.a\] why must be a string"),
+    ('[profile]\nname = "bad"\n\n[rename.a]\nref = ["a"]\n',
+     r"expected/bad\.toml:5: \[rename\.a\] ref must be a string"),
+    ('[profile]\nname = "bad"\n\n[rename.a]\n' + ".".join(["a"] * 1200) + ' = "ok"\n',
+     r"expected/bad\.toml:5: \[rename\.a\] a\.a\.a.*: an observation name has at most 16"),
 ]
 
 

@@ -1,14 +1,17 @@
 """The matrix report (HTML + Markdown) and `diff`, on hand-made result sets."""
 
+import html
 import html.parser
+import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
 import unittest
+import xml.etree.ElementTree as ET
 
-from harness import compare, diff, matrix
+from harness import HarnessError, compare, diff, matrix, reports
 from harness.model import Result, Run
 from harness.profiles import Entry
 from harness.reports import write_json
@@ -172,6 +175,29 @@ class Matrix(unittest.TestCase):
         self.assertTrue(doc.startswith("rename.over_open_other"), doc[:80])
 
 
+class HostileResultSet(unittest.TestCase):
+    """A result set from anywhere (an old harness, a hand edit) may hold control
+    characters and invalid UTF-8: every writer escapes them."""
+
+    def test_writers_escape(self):
+        bad = "x\x1b[2J\x00\x01\udcff\x85\x0b\u2028y"
+        r = _r("stdio.odd", {"ftell": bad}, verdict="error", message=bad)
+        r.stderr, r.details = bad + "\n" + bad, bad
+        run = _run({"fs": bad}, "linux", [r])
+        run.target = bad
+        texts = {"junit": reports.junit_xml(run), "console": reports.format_result(r),
+                 "md": matrix.render_markdown(matrix.build([("a.json", run)])),
+                 "html": matrix.render_html(matrix.build([("a.json", run)]))}
+        ET.fromstring(texts["junit"].encode("utf-8"))
+        for what, text in texts.items():
+            with self.subTest(what=what):
+                self.assertEqual([c for c in text.replace("\u2003", "")
+                                  if not (c.isprintable() or c in "\n\t")], [])
+                self.assertIn(r"x\x1b[2J\x00\x01\xff\x85\x0b\u2028y",
+                              html.unescape(text) if what in ("junit", "html") else
+                              text.replace("\\\\", "\\").replace("\\[", "["))
+
+
 class Cli(unittest.TestCase):
     """report and diff as users run them; neither needs a build."""
 
@@ -205,6 +231,80 @@ class Cli(unittest.TestCase):
         p = self.cli("report", os.path.join(self.dir, "nope.json"), "--html", out_html)
         self.assertEqual(p.returncode, 2)
         self.assertRegex(p.stderr, r"^fsconform: .*nope.json: no such results file\n\Z")
+
+    def test_check_finds_a_stale_matrix(self):
+        md, page = os.path.join(self.dir, "m.md"), os.path.join(self.dir, "m.html")
+        sets = list(self.paths.values())
+        self.assertEqual(self.cli("report", *sets, "--md", md, "--html", page).returncode, 0)
+        p = self.cli("report", *sets, "--md", md, "--html", page, "--check")
+        self.assertEqual((p.returncode, p.stdout, p.stderr), (0, "", ""))
+        with open(md, "a") as f:
+            f.write("edited by hand\n")
+        p = self.cli("report", *sets, "--md", md, "--html", page, "--check")
+        self.assertEqual(p.returncode, 1, p.stderr)
+        self.assertEqual(p.stderr, f"fsconform: {md} is not what the result sets make; "
+                                   f"regenerate with: python3 -m harness report "
+                                   f"{' '.join(sets)} --html {page} --md {md}\n")
+        os.unlink(page)
+        p = self.cli("report", *sets, "--md", md, "--html", page, "--check")
+        self.assertRegex(p.stderr, r"^fsconform: \S+m\.html and \S+m\.md are not")
+
+    def test_committed_matrix_is_current(self):
+        """reports/ is what `python3 -m harness report` makes from reports/results/."""
+        p = self.cli("report", "--check")
+        self.assertEqual(p.returncode, 0, p.stderr)
+
+    def test_bad_result_sets(self):
+        """A file whose fields have the wrong types: one line naming file and field."""
+        with open(self.paths["r-ext4.json"]) as f:
+            good = json.load(f)
+
+        def spoiled(change):
+            d = json.loads(json.dumps(good))
+            change(d)
+            return d
+        cases = [
+            (spoiled(lambda d: d.update(facts="x")), r"facts: expected an object, got a string"),
+            (spoiled(lambda d: d.update(results={})), r"results: expected a list, got an object"),
+            (spoiled(lambda d: d["results"][2].update(id=5)),
+             r"results\[2\]\.id: expected a string, got an integer"),
+            (spoiled(lambda d: d["results"][0]["observations"].update(rename=[1])),
+             r"results\[0\]\.observations\.rename: expected a string, got a list"),
+            (spoiled(lambda d: d["results"][0].update(verdict="great")),
+             r"results\[0\]\.verdict: unknown verdict 'great'"),
+            (spoiled(lambda d: d["results"][0].update(differences=[3])),
+             r"results\[0\]\.differences\[0\]: expected an object, got an integer"),
+            (spoiled(lambda d: d["facts"].update(emulator=[None])),
+             r"facts\.emulator\[0\]: expected a string, got null"),
+            (spoiled(lambda d: d.update(jobs=True)), r"jobs: expected an integer, got true/false"),
+            (spoiled(lambda d: d.pop("target")), r"the file: no field 'target'"),
+            ([], r"the file: expected an object, got a list"),
+        ]
+        bad = os.path.join(self.dir, "bad.json")
+        for i, (data, pattern) in enumerate(cases):
+            with open(bad, "w") as f:
+                json.dump(data, f)
+            with self.subTest(pattern=pattern):
+                with self.assertRaisesRegex(HarnessError, r"^\S*bad\.json: not an fsconform "
+                                                          r"results file: " + pattern + r"\Z"):
+                    reports.read_json(bad)
+            if i:
+                continue
+            for args in (["report", bad, "--md", os.path.join(self.dir, "m.md")],
+                         ["diff", bad, self.paths["r-wine.json"]],
+                         ["record", bad, "--name", "x", "--out", os.path.join(self.dir, "x.toml")]):
+                with self.subTest(pattern=pattern, command=args[0]):
+                    p = self.cli(*args)
+                    self.assertEqual(p.returncode, 2, p.stderr)
+                    self.assertRegex(p.stderr, r"^fsconform: .*bad\.json: not an fsconform "
+                                               r"results file: " + pattern + r"\n\Z")
+        for text, pattern in (("[" * 100000, "not JSON"), ("\xff", "not JSON")):
+            with open(bad, "w", encoding="latin-1") as f:
+                f.write(text)
+            p = self.cli("report", bad)
+            self.assertEqual(p.returncode, 2, p.stderr)
+            self.assertRegex(p.stderr, r"^fsconform: .*bad\.json: not an fsconform results "
+                                       r"file \(" + pattern + r"[^\n]*\n\Z")
 
     def test_diff_results(self):
         p = self.cli("diff", self.paths["r-ext4.json"], self.paths["r-wine.json"])

@@ -208,6 +208,88 @@ class RunSuite(unittest.TestCase):
         self.assertIsNone(cases["rename.pass"].find("failure"))
 
 
+def _emits(out, err=b""):
+    """A fake probe that writes these bytes to stdout and stderr."""
+    return ("#!/usr/bin/env python3\nimport sys\n"
+            f"sys.stdout.buffer.write({out!r})\nsys.stderr.buffer.write({err!r})\n")
+
+
+HOSTILE_ERR = b"err \x1b[31m red \x00 nul \x01 soh \xff bad \xc2\x85 nel \x0b vt\r\nend\n"
+# probe id: (stdout, what the error message says)
+HOSTILE = {
+    "path.esc": (b"a=ok\nb=x\x1b[2Jy\n", r"line 2: value of b has a control character U\+001B: "
+                                        r"'b=x\\x1b\[2Jy'"),
+    "path.nul": (b"a=x\x00y\n", r"line 1: value of a has a control character U\+0000"),
+    "path.soh": (b"a=x\x01\n", r"line 1: value of a has a control character U\+0001"),
+    "path.utf8": (b"a=x\xffy\n", r"line 1: value of a has an invalid UTF-8 byte 0xff: 'a=x\\xffy'"),
+    "path.nel": (b"a=x\xc2\x85y\n", r"line 1: value of a has a control character U\+0085"),
+    "path.vt": (b"a=x\x0by\n", r"line 1: value of a has a control character U\+000B"),
+    "path.ls": (b"a=x\xe2\x80\xa8y\n", r"line 1: value of a has an unprintable character U\+2028"),
+    "path.name": (b"\x1b[31ma=ok\n", r"line 1: bad observation name '\\x1b\[31ma'"),
+}
+
+
+class HostileOutput(unittest.TestCase):
+    """Control characters, NUL, invalid UTF-8, NEL and VT in values, names and stderr:
+    a clear error verdict, and every report stays well-formed and terminal-safe."""
+
+    @classmethod
+    def setUpClass(cls):
+        probes = {pid: _emits(out, HOSTILE_ERR) for pid, (out, _) in HOSTILE.items()}
+        probes["path.crlf"] = _emits(b"a=ok\r\nb=old\r\n", HOSTILE_ERR)
+        cls.fb = FakeBuild(probes)
+        cls.junit = os.path.join(cls.fb.root, "junit.xml")
+        cls.json = os.path.join(cls.fb.root, "results.json")
+        cls.p = cls.fb.cli("run", "--profile", "none", "--junit", cls.junit,
+                           "--results", cls.json)
+        cls.by_id = {r.id: r for r in reports.read_json(cls.json).results}
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.fb.cleanup()
+
+    def assertPrintable(self, text, where):
+        bad = [c for c in text if not (c.isprintable() or c == "\n")]
+        self.assertEqual(bad, [], f"{where} holds unprintable characters")
+
+    def test_verdicts_name_the_character(self):
+        self.assertEqual(self.p.returncode, 1, self.p.stderr)
+        for pid, (_, message) in HOSTILE.items():
+            with self.subTest(pid=pid):
+                r = self.by_id[pid]
+                self.assertEqual(r.verdict, "error")
+                self.assertRegex(r.message, "^bad output: " + message)
+
+    def test_crlf_line_ends(self):
+        r = self.by_id["path.crlf"]
+        self.assertEqual((r.verdict, r.observations), ("new", {"a": "ok", "b": "old"}))
+
+    def test_terminal_output_is_printable(self):
+        self.assertPrintable(self.p.stdout + self.p.stderr, "the console output")
+        self.assertIn(r"err \x1b[31m red \x00 nul \x01 soh \xff bad \x85 nel \x0b vt",
+                      self.p.stdout)
+
+    def test_junit_is_well_formed(self):
+        root = ET.parse(self.junit).getroot()   # expat rejects what XML 1.0 cannot hold
+        cases = {c.get("name"): c for c in root.iter("testcase")}
+        self.assertEqual(len(cases), len(HOSTILE) + 1)
+        self.assertIn(r"\x00 nul", cases["path.nul"].find("system-err").text)
+        self.assertIn("control character U+001B", cases["path.esc"].find("error").get("message"))
+
+    def test_results_json_and_matrix(self):
+        with open(self.json, encoding="utf-8") as f:
+            text = f.read()
+        self.assertPrintable(text, "results JSON")
+        for r in self.by_id.values():
+            self.assertPrintable(r.stderr + r.message, r.id)
+        md, html = (os.path.join(self.fb.root, n) for n in ("m.md", "m.html"))
+        p = self.fb.cli("report", self.json, "--md", md, "--html", html)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        for path in (md, html):
+            with open(path, encoding="utf-8") as f:   # the Markdown indents with U+2003
+                self.assertPrintable(f.read().replace("\u2003", ""), path)
+
+
 class Repeat(unittest.TestCase):
     def test_alternating_probe_is_flaky(self):
         fb = FakeBuild({
