@@ -4,6 +4,8 @@
  * sandbox, in the harness's own mount namespace, writes nothing, and exits
  * leaving the mount in place. Removing the sandbox must not descend into "m"
  * (that would delete the outside directory's files) and must say what it kept.
+ *
+ * Needs: mounts
  */
 #define _GNU_SOURCE
 #include "fsc.h"
