@@ -43,8 +43,25 @@ VERDICTS = {
     "hostile.symlink": "new",
     "hostile.bindmount": "error" if ROOT else "skip",
 }
+# fixture -> what its verdict's message must say
+MESSAGES = {
+    "hostile.daemon": "left running after the probe ended (killed)",
+    "hostile.flood": "more than 1 MiB on stdout; stopped",
+    "hostile.control": "control character U+001B",
+    "hostile.garbage": "line 2: not name=value",
+    "hostile.crash": "SIGSEGV",
+    "hostile.bindmount": "kept: mount point" if ROOT else "not_root",
+}
 # Bytes that must never reach the console: C0 controls but \t \n, DEL, and C1 as UTF-8.
 RAW_CONTROL = re.compile(rb"[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]")
+
+
+def landlock_abi():
+    """The kernel's Landlock ABI version, 0 without it (the sentinel then cannot stop
+    writes outside the sandbox, and the escape fixture is left out)."""
+    import ctypes
+    libc = ctypes.CDLL(None, use_errno=True)
+    return max(0, libc.syscall(444, None, ctypes.c_size_t(0), ctypes.c_uint32(1)))
 
 
 class Check:
@@ -56,6 +73,9 @@ class Check:
         self.mark = f"hostile-{os.getpid()}-{time.time_ns()}"
         self.findings = []
         self.asserted = 0
+        self.landlock = landlock_abi() > 0
+        self.verdicts = {k: v for k, v in VERDICTS.items()
+                         if self.landlock or k != "hostile.escape"}
         self.tmp_before = set(os.listdir("/tmp"))
 
     def expect(self, ok, what):
@@ -70,7 +90,7 @@ class Check:
         for rel, text in (("keep.txt", "precious\n"), ("sub/deep.txt", "also precious\n")):
             with open(os.path.join(self.outside, rel), "w") as f:
                 f.write(text)
-        cfg = ["cmake", "-S", REPO, "-B", self.build, "-DFSC_UNIT_TESTS=OFF",
+        cfg = ["cmake", "-S", REPO, "-B", self.build, "-DFSC_UNIT_TESTS=OFF", "-DFSC_PROBE_TIMEOUT=3",
                f"-DFSC_CASES_DIR={os.path.join(REPO, 'harness', 'tests', 'hostile')}"]
         for cmd in (cfg, ["cmake", "--build", self.build, "-j", str(os.cpu_count() or 2)]):
             p = subprocess.run(cmd, capture_output=True, text=True, stdin=subprocess.DEVNULL)
@@ -155,9 +175,15 @@ class Check:
         m = RAW_CONTROL.search(console)
         self.expect(m is None, f"{mode}: raw control bytes reached the console: "
                                f"{console[max(0, m.start() - 20):m.end() + 20]!r}" if m else "")
-        for pid, want in VERDICTS.items():
-            got = verdicts.get(pid)
+        for pid, want in self.verdicts.items():
+            got, message, obs = verdicts.get(pid) or (None, "", {})
             self.expect(got == want, f"{mode}: {pid}: verdict {got}, expected {want}")
+            if pid in MESSAGES:
+                self.expect(MESSAGES[pid] in message,
+                            f"{mode}: {pid}: message {message!r} lacks {MESSAGES[pid]!r}")
+            if pid == "hostile.escape":
+                self.expect(obs == dict.fromkeys(("parent", "tmp", "outside"), "EACCES"),
+                            f"{mode}: {pid}: the escape writes returned {obs}, not EACCES")
         deadline = time.monotonic() + 2   # SIGKILLed processes may take a moment to vanish
         alive = self.survivors()
         while alive and time.monotonic() < deadline:
@@ -180,14 +206,18 @@ class Check:
         junit = os.path.join(self.tmp, "junit.xml")
         results = os.path.join(self.tmp, "results.json")
         proc = subprocess.run([sys.executable, "-m", "harness", "--build", self.build, "run",
-                               "--timeout", "3", "--junit", junit, "--results", results],
+                               "--timeout", "3", "--junit", junit, "--results", results,
+                               *self.verdicts],
                               cwd=REPO, env=self.env(), capture_output=True,
                               stdin=subprocess.DEVNULL, timeout=300)
         self.expect(proc.returncode == 1, f"run: exit status {proc.returncode}, expected 1")
         verdicts = {}
         try:
             with open(results, "rb") as f:
-                verdicts = {r["id"]: r["verdict"] for r in json.load(f)["results"]}
+                data = json.load(f)
+            verdicts = {r["id"]: (r["verdict"], r["message"], r["observations"])
+                        for r in data["results"]}
+
             ET.parse(junit)
             self.expect(True, "")
         except (OSError, ValueError, ET.ParseError) as e:
@@ -197,14 +227,15 @@ class Check:
     def via_ctest(self):
         before = self.snapshot()
         proc = subprocess.run(["ctest", "--test-dir", self.build, "-j", "4", "-L", "probe",
-                               "--output-on-failure"], env=self.env(), capture_output=True,
+                               "--output-on-failure", "-R", "^(" + "|".join(self.verdicts) + ")$"], env=self.env(), capture_output=True,
                               stdin=subprocess.DEVNULL, timeout=600)
         self.expect(proc.returncode != 0, "ctest: exit status 0 with failing fixtures")
         verdicts = {}
-        for pid in VERDICTS:
+        for pid in self.verdicts:
             try:
                 with open(os.path.join(self.build, "results", "check", pid + ".json")) as f:
-                    verdicts[pid] = json.load(f)["results"][0]["verdict"]
+                    r = json.load(f)["results"][0]
+                verdicts[pid] = (r["verdict"], r["message"], r["observations"])
             except (OSError, ValueError, KeyError, IndexError):
                 verdicts[pid] = None
         self.judge("ctest", proc, verdicts, before)
@@ -230,7 +261,8 @@ def main():
         print(f"FINDING  {f}")
     state = "FAIL" if check.findings else "PASS"
     print(f"hostile check: {state} — {check.asserted - len(check.findings)}/{check.asserted} "
-          f"assertions held ({'as root' if ROOT else 'not root: bind mount not tried'}) "
+          f"assertions held ({'as root' if ROOT else 'not root: bind mount not tried'}"
+          f"{'' if check.landlock else '; no Landlock: escape writes not tried'}) "
           f"in {wall:.1f} s")
     return 1 if check.findings else 0
 
