@@ -2,6 +2,7 @@
 fsmatrix."""
 
 import argparse
+import contextlib
 import datetime
 import os
 import sys
@@ -95,6 +96,23 @@ class Context:
         self.build = os.path.abspath(getattr(args, "build", None) or "build")
         self.manifest = discovery.load_manifest(self.build)
         self.results_dir = os.path.join(self.build, "results")
+        self._session = contextlib.ExitStack()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self._session.close()
+
+    def facts(self, target):
+        """The platform facts. Through an emulator its session (Wine's) runs from here
+        to the end of the command."""
+        self._session.enter_context(factsmod.emulator_session(self.manifest.emulator))
+        facts = factsmod.detect(target, self.manifest)
+        warning = factsmod.wine_as_root(facts)
+        if warning:
+            print(f"fsconform: {warning}", file=sys.stderr)
+        return facts
 
     def target(self):
         t = getattr(self.args, "target", None) or os.environ.get("FSCONFORM_TARGET")
@@ -175,7 +193,7 @@ class Progress:
 def cmd_run(ctx, args):
     probes = discovery.select(ctx.manifest.probes, args.patterns)
     target = ctx.target()
-    facts = factsmod.detect(target, ctx.manifest)
+    facts = ctx.facts(target)
     profile = ctx.profile(facts)
     runner = Runner(target, ctx.manifest.emulator, args.timeout)
     work = _judge_work(runner, profile)
@@ -216,7 +234,7 @@ def cmd_run(ctx, args):
 def cmd_check(ctx, args):
     probe = discovery.find(ctx.manifest.probes, args.id)
     target = ctx.target()
-    facts = factsmod.detect(target, ctx.manifest)
+    facts = ctx.facts(target)
     profile = ctx.profile(facts)
     runner = Runner(target, ctx.manifest.emulator, args.timeout)
     started, t0 = _now(), time.monotonic()
@@ -318,7 +336,7 @@ def cmd_bench(ctx, args):
     if not probes:
         raise HarnessError("no probes in the manifest")
     target = ctx.target()
-    facts = factsmod.detect(target, ctx.manifest)
+    facts = ctx.facts(target)
     try:
         profile = ctx.profile(facts)
     except HarnessError:
@@ -343,8 +361,10 @@ COMMANDS.update(STANDALONE)
 def main(argv=None):
     args = _parser().parse_args(argv)
     try:
-        ctx = None if args.command in STANDALONE else Context(args)
-        return COMMANDS[args.command](ctx, args)
+        if args.command in STANDALONE:
+            return COMMANDS[args.command](None, args)
+        with Context(args) as ctx:
+            return COMMANDS[args.command](ctx, args)
     except HarnessError as e:
         print(f"fsconform: {e}", file=sys.stderr)
         return EXIT_USAGE
