@@ -219,13 +219,16 @@ def prepare_emulator(emulator):
         return False
     try:
         p = subprocess.run([wrapper, "--init"], stdin=subprocess.DEVNULL,
-                           stdout=subprocess.PIPE, text=True, errors="replace",
+                           capture_output=True, text=True, errors="replace",
                            env=_emulator_env(), timeout=600)
     except (OSError, subprocess.SubprocessError) as e:
         raise HarnessError(f"cannot prepare the Wine session with {wrapper}: {e}") from None
+    said = p.stderr.strip().splitlines()
     if p.returncode != 0:
-        raise HarnessError(f"cannot prepare the Wine session: {wrapper} --init "
-                           f"exited with status {p.returncode}")
+        raise HarnessError("cannot prepare the Wine session: " + (said[-1] if said else
+                           f"{wrapper} --init exited with status {p.returncode}"))
+    for line in said:   # "creating the Wine prefix": what the wait was
+        print(line, file=sys.stderr)
     return p.stdout.split() == ["started"]
 
 

@@ -12,6 +12,7 @@ import time
 import unittest
 from unittest import mock
 
+from harness import facts as factsmod
 from harness.tests.fakes import REPO, FakeBuild, pid_alive, sh
 from harness.tests.test_cli import answering
 
@@ -20,7 +21,7 @@ from harness.tests.test_cli import answering
 FAKE_SERVER = sh('''
     p="$WINEPREFIX"
     case "$1" in
-    -p*) [ -e "$p.server" ] && exit 2; : >"$p.server" ;;
+    -p*) [ -e "$p.broken" ] && exit 1; [ -e "$p.server" ] && exit 2; : >"$p.server" ;;
     -k*) [ -e "$p.services" ] && kill "$(cat "$p.services")"; rm -f "$p.server" "$p.services" ;;
     esac
     exit 0
@@ -105,6 +106,23 @@ class WineSession(unittest.TestCase):
         self.assertTrue(os.path.exists(self.prefix + ".server"))
         self.assertEqual(self.services(), services)
         self.assertTrue(pid_alive(services))
+
+    def test_a_session_that_cannot_start_is_one_line(self):
+        open(self.prefix + ".broken", "w").close()
+        code, out, err = self.fb.main("run")
+        self.assertEqual(code, 2)
+        self.assertEqual(err.strip().splitlines(), [
+            f"fsconform: cannot prepare the Wine session: fsc-wine: cannot start wineserver "
+            f"for {self.prefix}, see {self.prefix}.log"])
+        self.assertEqual(self.fb.leftovers(), [])
+
+
+class WineAsRoot(unittest.TestCase):
+    def test_warned_only_for_wine_as_root(self):
+        self.assertIn("root ignores the read-only attribute",
+                      factsmod.wine_as_root({"wine": "true", "root": "true"}))
+        self.assertIsNone(factsmod.wine_as_root({"wine": "true", "root": "false"}))
+        self.assertIsNone(factsmod.wine_as_root({"wine": "false", "root": "true"}))
 
 
 if __name__ == "__main__":
