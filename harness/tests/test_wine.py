@@ -107,6 +107,14 @@ class WineSession(unittest.TestCase):
         self.assertEqual(self.services(), services)
         self.assertTrue(pid_alive(services))
 
+    @unittest.skipUnless(shutil.which("setarch") and os.path.exists("/proc/self/personality"),
+                         "Linux with setarch (util-linux) only")
+    def test_wine_runs_without_address_randomisation(self):
+        p = subprocess.run([self.wrapper, "/bin/sh", "-c", "cat /proc/self/personality"],
+                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                           timeout=30)
+        self.assertTrue(int(p.stdout, 16) & 0x0040000, p.stdout)   # ADDR_NO_RANDOMIZE
+
     def test_a_session_that_cannot_start_is_one_line(self):
         open(self.prefix + ".broken", "w").close()
         code, out, err = self.fb.main("run")
