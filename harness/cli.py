@@ -2,6 +2,7 @@
 fsmatrix."""
 
 import argparse
+import contextlib
 import datetime
 import os
 import signal
@@ -110,6 +111,23 @@ class Context:
         self.build = os.path.abspath(getattr(args, "build", None) or "build")
         self.manifest = discovery.load_manifest(self.build)
         self.results_dir = os.path.join(self.build, "results")
+        self._session = contextlib.ExitStack()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self._session.close()
+
+    def facts(self, target):
+        """The platform facts. Through an emulator its session (Wine's) runs from here
+        to the end of the command."""
+        self._session.enter_context(factsmod.emulator_session(self.manifest.emulator))
+        facts = factsmod.detect(target, self.manifest)
+        warning = factsmod.wine_as_root(facts)
+        if warning:
+            print(f"fsconform: {warning}", file=sys.stderr)
+        return facts
 
     def target(self):
         t = getattr(self.args, "target", None) or os.environ.get("FSCONFORM_TARGET")
@@ -208,7 +226,7 @@ class Progress:
 def cmd_run(ctx, args):
     probes = discovery.select(ctx.manifest.probes, args.patterns)
     target = ctx.target()
-    facts = factsmod.detect(target, ctx.manifest)
+    facts = ctx.facts(target)
     profile = ctx.profile(facts)
     runner = _runner(ctx, args, target, probes)
     work = _judge_work(runner, profile)
@@ -252,7 +270,7 @@ def cmd_run(ctx, args):
 def cmd_check(ctx, args):
     probe = discovery.find(ctx.manifest.probes, args.id)
     target = ctx.target()
-    facts = factsmod.detect(target, ctx.manifest)
+    facts = ctx.facts(target)
     profile = ctx.profile(facts)
     runner = _runner(ctx, args, target, [probe])
     started, t0 = _now(), time.monotonic()
@@ -357,7 +375,7 @@ def cmd_bench(ctx, args):
     if not probes:
         raise HarnessError("no probes in the manifest")
     target = ctx.target()
-    facts = factsmod.detect(target, ctx.manifest)
+    facts = ctx.facts(target)
     try:
         profile = ctx.profile(facts)
     except HarnessError:
@@ -395,8 +413,11 @@ def main(argv=None):
             if hasattr(signal, name):
                 saved[name] = signal.signal(getattr(signal, name), _interrupt)
     try:
-        ctx = None if args.command in STANDALONE else Context(args)
-        code = COMMANDS[args.command](ctx, args)
+        if args.command in STANDALONE:
+            code = COMMANDS[args.command](None, args)
+        else:
+            with Context(args) as ctx:
+                code = COMMANDS[args.command](ctx, args)
         sys.stdout.flush()   # a closed pipe shows here, not at interpreter exit
         return code
     except HarnessError as e:

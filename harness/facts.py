@@ -7,6 +7,7 @@ probe with `--fsc-platform`, and the runtime answers `os=windows` and `wine=<ver
 when Wine's ntdll exports wine_get_version (`wine=none` on real Windows).
 """
 
+import contextlib
 import errno
 import os
 import platform
@@ -14,6 +15,7 @@ import re
 import shutil
 import stat
 import subprocess
+import sys
 import uuid
 
 from harness import HarnessError
@@ -267,16 +269,58 @@ def _emulator_env():
     return env
 
 
-def prepare_emulator(emulator):
-    """The build's fsc-wine wrapper creates its Wine prefix on first use; that takes
-    seconds and must not count against a probe's timeout (the wrapper locks, so
-    parallel harnesses wait for one creation)."""
+def _wine_wrapper(emulator):
+    """BUILD/fsc-wine if that is the emulator, else None."""
     if emulator and os.path.basename(emulator[0]) == WINE_WRAPPER:
-        try:
-            subprocess.run([emulator[0], "--init"], stdin=subprocess.DEVNULL,
+        return emulator[0]
+    return None
+
+
+def prepare_emulator(emulator):
+    """Make the emulator ready before any probe runs; True if this call started its
+    session. The build's fsc-wine wrapper creates its Wine prefix on first use (seconds,
+    which must not count against a probe's timeout; it locks, so parallel harnesses wait
+    for one creation) and starts the prefix's wineserver and Wine's background services
+    outside every probe, with their output in a log: started by a probe, they would
+    hold its output open until the session ends (see cmake/fsc-wine.in)."""
+    wrapper = _wine_wrapper(emulator)
+    if wrapper is None:
+        return False
+    try:
+        p = subprocess.run([wrapper, "--init"], stdin=subprocess.DEVNULL,
+                           capture_output=True, text=True, errors="replace",
                            env=_emulator_env(), timeout=600)
-        except (OSError, subprocess.SubprocessError) as e:
-            raise HarnessError(f"cannot prepare the Wine prefix with {emulator[0]}: {e}") from None
+    except (OSError, subprocess.SubprocessError) as e:
+        raise HarnessError(f"cannot prepare the Wine session with {wrapper}: {e}") from None
+    said = p.stderr.strip().splitlines()
+    if p.returncode != 0:
+        raise HarnessError("cannot prepare the Wine session: " + (said[-1] if said else
+                           f"{wrapper} --init exited with status {p.returncode}"))
+    for line in said:   # "creating the Wine prefix": what the wait was
+        print(line, file=sys.stderr)
+    return p.stdout.split() == ["started"]
+
+
+def stop_emulator(emulator):
+    """End the session prepare_emulator started: no Wine process outlives the run."""
+    wrapper = _wine_wrapper(emulator)
+    try:
+        subprocess.run([wrapper, "--stop"], stdin=subprocess.DEVNULL,
+                       stdout=subprocess.DEVNULL, env=_emulator_env(), timeout=60)
+    except (OSError, subprocess.SubprocessError) as e:
+        print(f"fsconform: cannot stop the Wine session with {wrapper}: {e}", file=sys.stderr)
+
+
+@contextlib.contextmanager
+def emulator_session(emulator):
+    """The emulator's session for the length of a command: started before the first
+    probe (prepare_emulator) and, if this command started it, stopped at its end."""
+    started = prepare_emulator(emulator)
+    try:
+        yield
+    finally:
+        if started:
+            stop_emulator(emulator)
 
 
 def probe_platform(emulator, probe_exe):
@@ -295,6 +339,8 @@ def probe_platform(emulator, probe_exe):
 
 
 def detect(target, manifest):
+    """The facts of `target` and the build; through an emulator, call it inside
+    emulator_session (asking a probe what it runs on is the emulator's first use)."""
     host = os_name(platform.system())
     emulator = list(manifest.emulator)
     fs, fstype = fs_types(target)
@@ -309,7 +355,6 @@ def detect(target, manifest):
         "emulator": emulator,
     }
     if emulator and manifest.probes:
-        prepare_emulator(emulator)
         said = probe_platform(emulator, manifest.probes[0].exe)
         facts["os"] = os_name(said["os"])
         if said.get("wine", "none") != "none":
@@ -318,6 +363,15 @@ def detect(target, manifest):
     elif manifest.system:
         facts["os"] = os_name(manifest.system)
     return facts
+
+
+def wine_as_root(facts):
+    """The one-line warning for a Wine run as root, or None."""
+    if facts.get("wine") == "true" and facts.get("root") == "true":
+        return ("warning: Wine runs as root here, and root ignores the read-only "
+                "attribute Windows enforces: results for read-only files are not "
+                "Windows-like (run the Wine leg as an unprivileged user)")
+    return None
 
 
 def describe(facts):
