@@ -16,8 +16,11 @@
  *                     not inherited: O_CLOEXEC / _O_NOINHERIT.
  *                     sharing: ignored     / _SH_DENYNO (read+write),
  *                       _SH_DENYWR (read), _SH_DENYRD (write), _SH_DENYRW
- *                       (none); FSC_SHARE_DELETE: unsupported (the CRT
- *                       never passes FILE_SHARE_DELETE).
+ *                       (none). FSC_SHARE_DELETE is not granted: the
+ *                       CRT has no share mode with FILE_SHARE_DELETE, so
+ *                       its opens never share delete and rename (a share
+ *                       mode is what others may do: granting less is the
+ *                       library's behaviour, which the probes observe).
  *                     FSC_DELETE/FSC_ATTRS: ignored (opens read-only, as
  *                       POSIX) / unsupported (no such access in _wsopen).
  *   fsc_op_close      close                  _close
@@ -123,7 +126,7 @@ static int widen(const char *path, wpath *w)
 static int crt_open(const char *path, int o, int flags, fsc_fd *out)
 {
     int sh;
-    if (flags & (FSC_SHARE_DELETE | FSC_DELETE | FSC_ATTRS)) return FSC_UNSUPPORTED;
+    if (flags & (FSC_DELETE | FSC_ATTRS)) return FSC_UNSUPPORTED;
     switch (flags & FSC_SHARE_CRT) {
     case FSC_SHARE_CRT: sh = _SH_DENYNO; break;
     case FSC_SHARE_READ: sh = _SH_DENYWR; break;
