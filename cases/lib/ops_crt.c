@@ -50,7 +50,8 @@
  *                     change-inheritance function).
  *
  * On Windows, UTF-8 paths are converted to UTF-16 with MultiByteToWideChar
- * (a string conversion, no file call). Errors are errno values.
+ * (a string conversion, no file call). Errors are errno values; a call that
+ * fails without setting errno is `no_errno`.
  */
 #ifndef _WIN32
 #define _GNU_SOURCE
@@ -81,11 +82,17 @@
 #include <utime.h>
 #endif
 
-#define RESULT(expr) ((expr) < 0 ? errno : 0)
+/* A call that failed without setting errno (Wine's _locking does) is
+ * `no_errno`, never mistaken for success. */
+#define NO_ERRNO 0x7FFFFF02
+static int failed(void) { return errno ? errno : NO_ERRNO; }
+#define RESULT(expr) (errno = 0, (expr) < 0 ? failed() : 0)
 
 const char *fsc_op_errname(int err)
 {
-    return err == FSC_UNSUPPORTED ? "unsupported" : fsc_errno_name(err);
+    return err == FSC_UNSUPPORTED ? "unsupported"
+           : err == NO_ERRNO      ? "no_errno"
+                                  : fsc_errno_name(err);
 }
 
 const char *fsc_op_backend(const char **version)
@@ -317,20 +324,20 @@ int fsc_op_stat(const char *path, fsc_stat *st)
     crt_stat s;
 #ifdef _WIN32
     WIDEN(path, w);
-    if (_wstat64(w.s, &s)) return errno;
+    int err = RESULT(_wstat64(w.s, &s));
 #else
-    if (stat(path, &s)) return errno;
+    int err = RESULT(stat(path, &s));
 #endif
-    fill(&s, st);
-    return 0;
+    if (!err) fill(&s, st);
+    return err;
 }
 
 int fsc_op_fstat(fsc_fd fd, fsc_stat *st)
 {
     crt_stat s;
-    if (CRT(fstat, _fstat64)((int)fd, &s)) return errno;
-    fill(&s, st);
-    return 0;
+    int err = RESULT(CRT(fstat, _fstat64)((int)fd, &s));
+    if (!err) fill(&s, st);
+    return err;
 }
 
 int fsc_op_set_times(const char *path, const fsc_time *atime, const fsc_time *mtime)
@@ -361,8 +368,9 @@ int fsc_op_list(const char *dir, char (*names)[FSC_NAME_MAX], int max, int *coun
     struct _wfinddata64_t e;
     if (snprintf(pattern, sizeof pattern, "%s\\*", dir) >= (int)sizeof pattern) return ENAMETOOLONG;
     WIDEN(pattern, w);
+    errno = 0;
     intptr_t d = _wfindfirst64(w.s, &e);
-    if (d == -1) return errno;
+    if (d == -1) return failed();
     do {
         char u8[4 * 260];
         if (!WideCharToMultiByte(CP_UTF8, 0, e.name, -1, u8, sizeof u8, NULL, NULL)) u8[0] = 0;
@@ -372,8 +380,9 @@ int fsc_op_list(const char *dir, char (*names)[FSC_NAME_MAX], int max, int *coun
     _findclose(d);
     return err;
 #else
+    errno = 0;
     DIR *d = opendir(dir);
-    if (!d) return errno;
+    if (!d) return failed();
     errno = 0;
     for (struct dirent *e; (e = readdir(d)) != NULL; errno = 0) add_name(names, max, count, e->d_name);
     int err = errno;
