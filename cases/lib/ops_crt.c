@@ -86,7 +86,8 @@
  * `no_errno`, never mistaken for success. */
 #define NO_ERRNO 0x7FFFFF02
 static int failed(void) { return errno ? errno : NO_ERRNO; }
-#define RESULT(expr) (errno = 0, (expr) < 0 ? failed() : 0)
+#define RESULT(v) ((v) < 0 ? failed() : 0)        /* errno cleared before the call */
+#define TRY(call) (errno = 0, RESULT(call))
 
 const char *fsc_op_errname(int err)
 {
@@ -143,6 +144,7 @@ static int crt_open(const char *path, int o, int flags, fsc_fd *out)
     WIDEN(path, w);
     o |= _O_BINARY;
     if (!(flags & FSC_INHERIT)) o |= _O_NOINHERIT;
+    errno = 0;
     int fd = _wsopen(w.s, o, sh, _S_IREAD | _S_IWRITE);
     *out = fd < 0 ? FSC_NOFD : fd;
     return RESULT(fd);
@@ -151,18 +153,19 @@ static int crt_open(const char *path, int o, int flags, fsc_fd *out)
 #define PATHCALL(call, path)                                                  \
     do {                                                                      \
         WIDEN(path, w_);                                                      \
-        return RESULT(call(w_.s));                                            \
+        return TRY(call(w_.s));                                            \
     } while (0)
 #else
 static int crt_open(const char *path, int o, int flags, fsc_fd *out)
 {
     if (!(flags & FSC_INHERIT)) o |= O_CLOEXEC;
+    errno = 0;
     int fd = open(path, o, 0666);
     *out = fd < 0 ? FSC_NOFD : fd;
     return RESULT(fd);
 }
 #define CRT(posix, win) posix
-#define PATHCALL(call, path) return RESULT(call(path))
+#define PATHCALL(call, path) return TRY(call(path))
 #endif
 
 /* ------------------------------------------------------------- the layer -- */
@@ -180,10 +183,11 @@ int fsc_op_open(const char *path, int flags, fsc_fd *out)
     return crt_open(path, o, flags, out);
 }
 
-int fsc_op_close(fsc_fd fd) { return RESULT(CRT(close, _close)((int)fd)); }
+int fsc_op_close(fsc_fd fd) { return TRY(CRT(close, _close)((int)fd)); }
 
 int fsc_op_read(fsc_fd fd, void *buf, size_t n, size_t *done)
 {
+    errno = 0;
     long r = (long)CRT(read, _read)((int)fd, buf, (unsigned)(n > INT_MAX ? INT_MAX : n));
     *done = r < 0 ? 0 : (size_t)r;
     return RESULT(r);
@@ -191,6 +195,7 @@ int fsc_op_read(fsc_fd fd, void *buf, size_t n, size_t *done)
 
 int fsc_op_write(fsc_fd fd, const void *buf, size_t n, size_t *done)
 {
+    errno = 0;
     long r = (long)CRT(write, _write)((int)fd, buf, (unsigned)(n > INT_MAX ? INT_MAX : n));
     *done = r < 0 ? 0 : (size_t)r;
     return RESULT(r);
@@ -199,6 +204,7 @@ int fsc_op_write(fsc_fd fd, const void *buf, size_t n, size_t *done)
 int fsc_op_seek(fsc_fd fd, long long off, int whence, long long *pos)
 {
     static const int w[] = {SEEK_SET, SEEK_CUR, SEEK_END};
+    errno = 0;
     long long r = CRT(lseek, _lseeki64)((int)fd, off, w[whence]);
     if (pos) *pos = r;
     return RESULT(r);
@@ -209,7 +215,7 @@ int fsc_op_truncate(fsc_fd fd, long long size)
 #ifdef _WIN32
     return _chsize_s((int)fd, size);
 #else
-    return RESULT(ftruncate((int)fd, (off_t)size));
+    return TRY(ftruncate((int)fd, (off_t)size));
 #endif
 }
 
@@ -218,9 +224,9 @@ int fsc_op_rename(const char *from, const char *to)
 #ifdef _WIN32
     WIDEN(from, a);
     WIDEN(to, b);
-    return RESULT(_wrename(a.s, b.s));
+    return TRY(_wrename(a.s, b.s));
 #else
-    return RESULT(rename(from, to));
+    return TRY(rename(from, to));
 #endif
 }
 
@@ -231,7 +237,7 @@ int fsc_op_mkdir(const char *path)
 #ifdef _WIN32
     PATHCALL(_wmkdir, path);
 #else
-    return RESULT(mkdir(path, 0777));
+    return TRY(mkdir(path, 0777));
 #endif
 }
 
@@ -258,7 +264,7 @@ static int lock_at(fsc_fd fd, long long off, long long len, int how)
     int err = fsc_op_seek(fd, 0, FSC_SEEK_CUR, &here);
     if (err) return err;
     if ((err = fsc_op_seek(fd, off, FSC_SEEK_SET, NULL))) return err;
-    err = RESULT(CRT(lockf, _locking)((int)fd, how, (long)len));
+    err = TRY(CRT(lockf, _locking)((int)fd, how, (long)len));
     fsc_op_seek(fd, here, FSC_SEEK_SET, NULL);
     return err;
 }
@@ -324,9 +330,9 @@ int fsc_op_stat(const char *path, fsc_stat *st)
     crt_stat s;
 #ifdef _WIN32
     WIDEN(path, w);
-    int err = RESULT(_wstat64(w.s, &s));
+    int err = TRY(_wstat64(w.s, &s));
 #else
-    int err = RESULT(stat(path, &s));
+    int err = TRY(stat(path, &s));
 #endif
     if (!err) fill(&s, st);
     return err;
@@ -335,7 +341,7 @@ int fsc_op_stat(const char *path, fsc_stat *st)
 int fsc_op_fstat(fsc_fd fd, fsc_stat *st)
 {
     crt_stat s;
-    int err = RESULT(CRT(fstat, _fstat64)((int)fd, &s));
+    int err = TRY(CRT(fstat, _fstat64)((int)fd, &s));
     if (!err) fill(&s, st);
     return err;
 }
@@ -346,10 +352,10 @@ int fsc_op_set_times(const char *path, const fsc_time *atime, const fsc_time *mt
 #ifdef _WIN32
     struct __utimbuf64 t = {(__time64_t)atime->sec, (__time64_t)mtime->sec};
     WIDEN(path, w);
-    return RESULT(_wutime64(w.s, &t));
+    return TRY(_wutime64(w.s, &t));
 #else
     struct utimbuf t = {(time_t)atime->sec, (time_t)mtime->sec};
-    return RESULT(utime(path, &t));
+    return TRY(utime(path, &t));
 #endif
 }
 
