@@ -23,6 +23,12 @@ ALLOWED = {
                   "lockf64", "stat", "stat64", "fstat", "fstat64", "utime", "opendir",
                   "readdir", "readdir64", "closedir", "gnu_get_libc_version",
                   "__errno_location"},
+    # libuv's synchronous file calls (ops_libuv.c)
+    "libuv-posix": {"uv_default_loop", "uv_fs_open", "uv_fs_close", "uv_fs_read", "uv_fs_write",
+                    "uv_fs_ftruncate", "uv_fs_rename", "uv_fs_unlink", "uv_fs_link", "uv_fs_mkdir",
+                    "uv_fs_rmdir", "uv_chdir", "uv_fs_stat", "uv_fs_fstat", "uv_fs_utime",
+                    "uv_fs_scandir", "uv_fs_scandir_next", "uv_fs_req_cleanup", "uv_buf_init",
+                    "uv_err_name", "uv_version_string"},
     # the Microsoft C runtime (msvcrt.dll or the UCRT); two string conversions of Win32
     "crt-windows": {"_wsopen", "_close", "_read", "_write", "_lseeki64", "_chsize_s", "_wrename",
                     "_wunlink", "_wmkdir", "_wrmdir", "_wchdir", "_locking", "_wstat64",
