@@ -1,10 +1,13 @@
 """Platform facts: what profiles match on and what reports record.
 
-Facts are strings: os, host_os, fs, fstype, root, wine, wine_version, backend; plus
-`emulator` (a list, recorded only). `os` is the system the probes run as. Natively
-that is the host. Through an emulator only the probe's side knows: the harness runs a
-probe with `--fsc-platform`, and the runtime answers `os=windows` and `wine=<version>`
-when Wine's ntdll exports wine_get_version (`wine=none` on real Windows).
+Facts are strings: os, host_os, fs, fstype, root, wine, wine_version, backend,
+backend_version; plus `emulator` (a list, recorded only). `os` is the system the probes
+run as. Natively that is the host. Through an emulator only the probe's side knows: the
+harness runs a probe with `--fsc-platform`, and the runtime answers `os=windows` and
+`wine=<version>` when Wine's ntdll exports wine_get_version (`wine=none` on real
+Windows). The probe also names its backend and the backend's library version
+(`backend=crt-glibc`, `backend_version=2.36`): asked whenever the build's backend is not
+the native one, since only the linked library knows which variant and version it is.
 """
 
 import contextlib
@@ -22,6 +25,8 @@ from harness import HarnessError
 from harness.printable import escape
 
 _OS_NAMES = {"darwin": "macos"}
+# The operations layer's own backends (DESIGN.md): the platform's calls, no library.
+NATIVE_BACKENDS = ("", "native", "posix", "win32")
 
 
 def os_name(system):
@@ -354,14 +359,17 @@ def detect(target, manifest):
         "backend": manifest.backend or "native",
         "emulator": emulator,
     }
-    if emulator and manifest.probes:
+    if manifest.system:
+        facts["os"] = os_name(manifest.system)
+    if (emulator or facts["backend"] not in NATIVE_BACKENDS) and manifest.probes:
         said = probe_platform(emulator, manifest.probes[0].exe)
         facts["os"] = os_name(said["os"])
         if said.get("wine", "none") != "none":
             facts["wine"] = "true"
             facts["wine_version"] = said["wine"]
-    elif manifest.system:
-        facts["os"] = os_name(manifest.system)
+        facts["backend"] = said.get("backend") or facts["backend"]
+        if said.get("backend_version", "none") != "none":
+            facts["backend_version"] = said["backend_version"]
     return facts
 
 
@@ -376,4 +384,6 @@ def wine_as_root(facts):
 
 def describe(facts):
     keys = ("os", "fs", "root", "wine", "backend")
-    return " ".join(f"{k}={facts.get(k)}" for k in keys)
+    said = " ".join(f"{k}={facts.get(k)}" for k in keys)
+    return said + (f" backend_version={facts['backend_version']}"
+                   if facts.get("backend_version") else "")

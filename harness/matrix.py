@@ -19,11 +19,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from harness import __version__, discovery, outcomes
+from harness import facts as factsmod
 from harness.printable import escape, escape_lines
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 COMPLETED = frozenset(("pass", "fail", "new", "missing", "flaky"))
-_NATIVE_BACKENDS = ("", "native", "posix", "win32")
 
 
 @dataclass
@@ -88,13 +88,15 @@ def column_label(facts):
         head += f" ({os_})"
     label = f"{head} {facts.get('fs') or '?'}"
     backend = str(facts.get("backend") or "")
-    if backend not in _NATIVE_BACKENDS:
-        label += f" via {backend}"
+    if backend not in factsmod.NATIVE_BACKENDS:
+        label += " via " + " ".join(x for x in (backend, str(facts.get("backend_version") or ""))
+                                    if x)
     return label
 
 
 def describe_facts(facts):
-    keys = ("os", "fs", "wine", "wine_version", "backend", "root", "kernel", "fuse")
+    keys = ("os", "fs", "wine", "wine_version", "backend", "backend_version", "root",
+            "kernel", "fuse")
     shown = [f"{k}={facts[k]}" for k in keys if facts.get(k) not in (None, "", [])]
     shown += [f"{k}={v}" for k, v in sorted(facts.items())
               if k not in keys and k not in ("emulator", "host_os")

@@ -112,9 +112,12 @@ FSC_NORETURN void fsc_fail(const char *fmt, ...) FSC_PRINTF(1, 2);
 #define FSC_CHECK(expr)                                                       \
     ((expr) ? (void)0 : fsc_fail_at(__FILE__, __LINE__, #expr, fsc_last_error()))
 /* For operations-layer calls: `FSC_OK(fsc_op_close(fd))`. */
+/* A set-up call the backend cannot do (FSC_UNSUPPORTED) makes the probe
+ * skip (`skip=backend_unsupported`): it cannot run on that backend. */
 #define FSC_OK(call)                                                          \
     do {                                                                      \
         int fsc_e_ = (call);                                                  \
+        if (fsc_e_ == FSC_UNSUPPORTED) fsc_skip("backend_unsupported");       \
         if (fsc_e_) fsc_fail_at(__FILE__, __LINE__, #call, fsc_op_errname(fsc_e_)); \
     } while (0)
 FSC_NORETURN void fsc_fail_at(const char *file, int line, const char *what,
@@ -200,7 +203,15 @@ enum {
     FSC_ATTRS = 1 << 11          /* without READ/WRITE: attributes only, no data */
 };
 
+/* The error a backend returns for what its library cannot express (a share
+ * mode, a lock kind, an operation it has no function for): named
+ * `unsupported`. Never a silent fall-back to native calls. */
+#define FSC_UNSUPPORTED 0x7FFFFF01
 const char *fsc_op_errname(int err);
+/* The backend's name (`posix`, `win32`, `crt-glibc`, `libuv`, ...) and
+ * *version its library's version ("" when it cannot tell): the platform
+ * facts `backend` and `backend_version` (`--fsc-platform` prints them). */
+const char *fsc_op_backend(const char **version);
 void fsc_obs_read(const char *name, fsc_fd fd);   /* see fsc_obs_file */
 
 int fsc_op_open(const char *path, int flags, fsc_fd *out);

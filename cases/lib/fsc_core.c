@@ -309,7 +309,10 @@ int fsc_main(int argc, char **argv, void (*probe)(void), const fsc_role *roles)
     role_table = roles;
     if (argc == 2 && !strcmp(argv[1], "--fsc-noop")) return 0;
     if (argc == 2 && !strcmp(argv[1], "--fsc-platform")) {
+        const char *version;
         fsc_plat_describe();
+        fsc_obs("backend", "%s", fsc_op_backend(&version));
+        fsc_obs("backend_version", "%s", *version ? version : "none");
         return 0;
     }
     if (argc == 4 && !strcmp(argv[1], "--fsc-role")) {

@@ -51,6 +51,12 @@
 
 const char *fsc_op_errname(int err) { return fsc_errno_name(err); }
 
+const char *fsc_op_backend(const char **version)
+{
+    *version = "";
+    return "posix";
+}
+
 int fsc_op_open(const char *path, int flags, fsc_fd *out)
 {
     int o = (flags & FSC_RDWR) == FSC_RDWR ? O_RDWR

@@ -83,6 +83,12 @@
 
 const char *fsc_op_errname(int err) { return fsc_win32_error_name((unsigned long)err); }
 
+const char *fsc_op_backend(const char **version)
+{
+    *version = "";
+    return "win32";
+}
+
 typedef struct wpath {
     wchar_t s[1024];
 } wpath;

@@ -49,7 +49,7 @@ class FakeBuild:
     root/target the directory under test."""
 
     def __init__(self, probes, profiles=None, emulator=None, system="Linux", needs=None,
-                 contained=True):
+                 contained=True, backend="posix"):
         self.root = tempfile.mkdtemp(prefix="fsc-test-")
         self.build = os.path.join(self.root, "build")
         self.target = os.path.join(self.root, "target")
@@ -72,7 +72,7 @@ class FakeBuild:
                         f"int main(void) {{ return 0; }}\n")
             entries.append({"id": pid, "area": area, "source": src, "exe": exe})
         self.manifest = {"version": 1, "source_dir": self.root, "build_dir": self.build,
-                         "system": system, "backend": "posix", "emulator": emulator or [],
+                         "system": system, "backend": backend, "emulator": emulator or [],
                          "sentinel": sentinel() if contained else "", "probes": entries}
         with open(os.path.join(self.build, "fsconform.json"), "w") as f:
             json.dump(self.manifest, f)

@@ -333,5 +333,41 @@ class Emulated(unittest.TestCase):
         self.assertIn("did not name its platform", err)
 
 
+class LibraryBackend(unittest.TestCase):
+    """A library backend names itself and its version (--fsc-platform), natively too."""
+
+    PROFILES = {
+        "linux": """
+        [profile]
+        name = "linux"
+        match = { os = "linux" }
+        status = "verified"
+        """,
+        "linux-crt-glibc": """
+        [profile]
+        name = "linux-crt-glibc"
+        inherits = ["linux"]
+        match = { os = "linux", backend = "crt-glibc" }
+        status = "verified"
+        """,
+    }
+
+    def run_with(self, backend, platform_lines):
+        fb = FakeBuild({"rename.ok": answering(platform_lines)}, self.PROFILES, backend=backend)
+        self.addCleanup(fb.cleanup)
+        return fb.main("run")
+
+    def test_backend_and_version_come_from_the_probe(self):
+        code, out, err = self.run_with(
+            "crt", ["os=linux", "backend=crt-glibc", "backend_version=2.36"])
+        self.assertIn("backend=crt-glibc backend_version=2.36", out)
+        self.assertIn("(profile linux-crt-glibc,", out)
+
+    def test_native_backend_is_not_asked(self):
+        code, out, err = self.run_with("posix", ["os=linux", "backend=crt-glibc"])
+        self.assertIn("backend=posix", out)
+        self.assertIn("(profile linux,", out)
+
+
 if __name__ == "__main__":
     unittest.main()

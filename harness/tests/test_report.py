@@ -98,6 +98,14 @@ class Matrix(unittest.TestCase):
         self.assertEqual([c.profile for c in self.m.columns], ["linux", "linux-tmpfs", "wine"])
         self.assertEqual(matrix.column_label({"os": "linux", "fs": "ext4", "backend": "libuv"}),
                          "linux ext4 via libuv")
+        # backends side by side on one platform: one column each, told apart
+        self.assertEqual(matrix.column_label({"os": "windows", "wine": "true",
+                                              "wine_version": "8.0", "fs": "ext4",
+                                              "backend": "crt-ucrt"}),
+                         "wine 8.0 (windows) ext4 via crt-ucrt")
+        self.assertEqual(matrix.column_label({"os": "linux", "fs": "ext4", "backend": "crt-glibc",
+                                              "backend_version": "2.36"}),
+                         "linux ext4 via crt-glibc 2.36")
 
     def test_differing_rows(self):
         got = {(p.id, r.name) for p in self.m.probes for r in p.rows if r.differs}

@@ -285,7 +285,7 @@ static void mem_guard(void **state)
     munmap(p, (size_t)page);
 }
 
-/* ---- the native operations backend ---- */
+/* ---- the operations backend this build links (native or crt) ---- */
 
 static void ops_backend(void **state)
 {
@@ -312,7 +312,7 @@ static void ops_backend(void **state)
     assert_int_equal(st.size, 6);
     assert_int_equal(st.type, FSC_TYPE_FILE);
     fsc_time mt = {-86400, 500};
-    assert_int_equal(fsc_op_set_times("f", NULL, &mt), 0);
+    assert_int_equal(fsc_op_set_times("f", &mt, &mt), 0);
     assert_int_equal(fsc_op_stat("f", &st), 0);
     assert_int_equal(st.mtime.sec, -86400);
     assert_int_equal(fsc_op_close(fd), 0);
@@ -331,11 +331,29 @@ static void ops_backend(void **state)
     assert_int_equal(rmdir(dir), 0);
 }
 
+/* What the C runtime cannot express is `unsupported`, never done another way. */
+static void ops_crt_unsupported(void **state)
+{
+    (void)state;
+    const char *version;
+    if (strncmp(fsc_op_backend(&version), "crt", 3)) skip();
+    fsc_time t = {0, 0};
+    fsc_fd fd = FSC_NOFD;
+    void *addr = &t;
+    assert_string_equal(fsc_op_errname(FSC_UNSUPPORTED), "unsupported");
+    assert_int_equal(fsc_op_set_times("f", NULL, &t), FSC_UNSUPPORTED);
+    assert_int_equal(fsc_op_link("f", "g"), FSC_UNSUPPORTED);
+    assert_int_equal(fsc_op_set_inherit(fd, 1), FSC_UNSUPPORTED);
+    assert_int_equal(fsc_op_map(fd, 0, 1, FSC_MAP_READ, &addr), FSC_UNSUPPORTED);
+    assert_null(addr);
+    assert_int_equal(fsc_op_lock(fd, 0, 1, FSC_LOCK_SHARED), FSC_UNSUPPORTED);
+}
+
 static void unit_tests(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(errno_names),     cmocka_unit_test(errno_table_complete),
-        cmocka_unit_test(observations),
+        cmocka_unit_test(observations), cmocka_unit_test(ops_crt_unsupported),
         cmocka_unit_test(file_observations), cmocka_unit_test(broken_observations),
         cmocka_unit_test(skip_and_check),  cmocka_unit_test(helper_messages),
         cmocka_unit_test(deadline),        cmocka_unit_test(helpers_die_with_probe),
