@@ -58,6 +58,11 @@ class FuseFacts(unittest.TestCase):
         self.assertEqual(self.types("/tmp/m/fat/a/b"), ("fusefat", "fuse.fusefat"))
         self.assertEqual(self.types("/tmp/m/sshfs"), ("sshfs", "fuse.sshfs"))
 
+    def test_subtype_of_a_kernel_filesystem_names_the_fuse_driver(self):
+        self.assertEqual(facts.fuse_fs_name("fuse.ext4", "img"), "fuse2fs")   # not kernel ext4
+        self.assertEqual(facts.fuse_fs_name("fuse.ext2", "img"), "fuse2fs")
+        self.assertEqual(facts.fuse_fs_name("ext4", "/dev/loop0"), "ext4")
+
     def test_fuseblk_named_by_the_source_format(self):
         self.assertEqual(self.types("/tmp/m/ntfs"), ("ntfs-3g", "fuseblk"))
         self.assertEqual(self.types("/tmp/m/exfat/d"), ("exfat-fuse", "fuseblk"))
