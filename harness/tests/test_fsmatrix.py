@@ -1,6 +1,7 @@
-"""fsmatrix without root or mounts: arguments, refusals, the clean-up stack, signal
-holding, the watchdog, and telling FUSE filesystems apart from mountinfo text."""
+"""fsmatrix without root or mounts: arguments, recipes, refusals, the clean-up stack,
+signal holding, the watchdog, and telling FUSE filesystems apart from mountinfo text."""
 
+import argparse
 import os
 import signal
 import tempfile
@@ -8,7 +9,7 @@ import threading
 import unittest
 from unittest import mock
 
-from harness import HarnessError, facts, fsmatrix
+from harness import HarnessError, facts, fsmatrix, fsrecipes, fssetup
 from harness.cli import _parser
 from harness.tests.fakes import PASS, FakeBuild
 
@@ -91,21 +92,21 @@ class Arguments(unittest.TestCase):
         self.assertEqual(a.fs_deadline, 120.0)
 
     def test_fs_list(self):
-        names = lambda t: [s.name for s in fsmatrix.parse_fs_list(t)]  # noqa: E731
-        self.assertEqual(names("all"), [s.name for s in fsmatrix.FILESYSTEMS])
+        names = lambda t: [s.name for s in fsrecipes.parse_fs_list(t)]  # noqa: E731
+        self.assertEqual(names("all"), [s.name for s in fsrecipes.FILESYSTEMS])
         self.assertEqual(names("ntfs, FAT,exfat,ext4,ext4"),
                          ["ntfs-3g", "fusefat", "exfat-fuse", "ext4"])
         with self.assertRaisesRegex(HarnessError, "unknown filesystem 'zfs'.*ext4, xfs"):
-            fsmatrix.parse_fs_list("ext4,zfs")
+            fsrecipes.parse_fs_list("ext4,zfs")
         with self.assertRaises(HarnessError):
-            fsmatrix.parse_fs_list(" , ")
+            fsrecipes.parse_fs_list(" , ")
 
 
 class Requirements(unittest.TestCase):
     def test_missing_tools_named_with_package(self):
         have = {"mount", "umount", "losetup", "mkfs.ext4", "mkntfs", "ntfs-3g"}
-        lines = fsmatrix.missing_requirements(
-            fsmatrix.FILESYSTEMS, which=lambda p: p if p in have else None,
+        lines = fsrecipes.missing_requirements(
+            fsrecipes.FILESYSTEMS, which=lambda p: p if p in have else None,
             exists=lambda p: True)
         self.assertEqual(lines, [
             "mkfs.xfs (Debian package xfsprogs), needed for xfs",
@@ -116,8 +117,8 @@ class Requirements(unittest.TestCase):
             "mount.exfat-fuse (Debian package exfat-fuse), needed for exfat-fuse"])
 
     def test_devices(self):
-        lines = fsmatrix.missing_requirements(
-            fsmatrix.parse_fs_list("tmpfs,ntfs-3g,fusefat,ext4"), which=lambda p: p,
+        lines = fsrecipes.missing_requirements(
+            fsrecipes.parse_fs_list("tmpfs,ntfs-3g,fusefat,ext4"), which=lambda p: p,
             exists=lambda p: False)
         self.assertEqual(len(lines), 2)
         self.assertTrue(lines[0].startswith("/dev/fuse (the fuse kernel module"))
@@ -126,8 +127,8 @@ class Requirements(unittest.TestCase):
         self.assertTrue(lines[1].endswith("needed for ntfs-3g, ext4"))   # fusefat: no loop
 
     def test_tmpfs_needs_no_losetup(self):
-        self.assertEqual(fsmatrix.missing_requirements(
-            fsmatrix.parse_fs_list("tmpfs,overlay"),
+        self.assertEqual(fsrecipes.missing_requirements(
+            fsrecipes.parse_fs_list("tmpfs,overlay"),
             which=lambda p: None if p == "losetup" else p, exists=lambda p: False), [])
 
 
@@ -143,7 +144,7 @@ class Refusals(unittest.TestCase):
     def test_not_root(self):
         with mock.patch.object(fsmatrix.factsmod, "is_root", return_value=False), \
                 mock.patch.object(fsmatrix.tempfile, "mkdtemp", side_effect=AssertionError), \
-                mock.patch.object(fsmatrix, "run_cmd", side_effect=AssertionError):
+                mock.patch.object(fssetup, "run_cmd", side_effect=AssertionError):
             code, out, err = self.fb.main("fsmatrix", target=False)
         self.assertEqual(code, 2)
         self.assertEqual(out, "")
@@ -152,11 +153,11 @@ class Refusals(unittest.TestCase):
         self.assertIn("loop devices", err)
 
     def test_missing_tool(self):
-        real = fsmatrix.which
+        real = fsrecipes.which
         with mock.patch.object(fsmatrix.factsmod, "is_root", return_value=True), \
-                mock.patch.object(fsmatrix, "which",
+                mock.patch.object(fsrecipes, "which",
                                   lambda p: None if p == "mkfs.xfs" else real(p) or p), \
-                mock.patch.object(fsmatrix.os.path, "exists", return_value=True), \
+                mock.patch.object(fsrecipes.os.path, "exists", return_value=True), \
                 mock.patch.object(fsmatrix.tempfile, "mkdtemp", side_effect=AssertionError):
             code, out, err = self.fb.main("fsmatrix", "--fs", "ext4,xfs,tmpfs", target=False)
         self.assertEqual(code, 2)
@@ -168,7 +169,7 @@ class Refusals(unittest.TestCase):
 class CleanUp(unittest.TestCase):
     def test_reverse_order_and_failures_do_not_stop_it(self):
         done, logged = [], []
-        u = fsmatrix.Undo(log=logged.append)
+        u = fssetup.Undo(log=logged.append)
         u.push("a", done.append, "undo a")
         m = u.mark()
         u.push("b", done.append, "undo b")
@@ -199,14 +200,14 @@ class CleanUp(unittest.TestCase):
                 mounted.discard(argv[-1])
             return ""
 
-        undo = fsmatrix.Undo(log=lambda m: None)
-        sig = fsmatrix.Signals()
-        mx = fsmatrix.Matrix(tmp, undo, sig, log=lambda m: None)
+        undo = fssetup.Undo(log=lambda m: None)
+        sig = fssetup.Signals()
+        mx = fssetup.Matrix(tmp, undo, sig, log=lambda m: None)
         image = os.path.join(tmp, "ext4", "ext4.img")
-        with mock.patch.object(fsmatrix, "run_cmd", run_cmd), \
-                mock.patch.object(fsmatrix, "is_mount_point", lambda p: p in mounted), \
-                mock.patch.object(fsmatrix, "loop_backing", lambda d: image):
-            target = mx.setup(fsmatrix.BY_NAME["ext4"])
+        with mock.patch.object(fssetup, "run_cmd", run_cmd), \
+                mock.patch.object(fssetup, "is_mount_point", lambda p: p in mounted), \
+                mock.patch.object(fssetup, "loop_backing", lambda d: image):
+            target = mx.setup(fsrecipes.BY_NAME["ext4"])
             self.assertEqual(target, os.path.join(tmp, "ext4", "mnt"))
             self.assertEqual(os.path.getsize(image), 64 << 20)
             self.assertEqual(calls, ["mkfs.ext4", "losetup", "mount"])
@@ -222,35 +223,97 @@ class CleanUp(unittest.TestCase):
         def run_cmd(argv, timeout=120, log=None):
             calls.append(" ".join(argv[:2]))
             if argv[0] == "mount":
-                raise fsmatrix.SetupError("mount: wrong fs type")
+                raise fssetup.SetupError("mount: wrong fs type")
             return "/dev/loop7"
 
-        undo = fsmatrix.Undo(log=lambda m: None)
-        mx = fsmatrix.Matrix(tmp, undo, fsmatrix.Signals(), log=lambda m: None)
+        undo = fssetup.Undo(log=lambda m: None)
+        mx = fssetup.Matrix(tmp, undo, fssetup.Signals(), log=lambda m: None)
         image = os.path.join(tmp, "xfs", "xfs.img")
-        with mock.patch.object(fsmatrix, "run_cmd", run_cmd), \
-                mock.patch.object(fsmatrix, "is_mount_point", lambda p: False), \
-                mock.patch.object(fsmatrix, "loop_backing", lambda d: image):
-            with self.assertRaises(fsmatrix.SetupError):
-                mx.setup(fsmatrix.BY_NAME["xfs"])
+        with mock.patch.object(fssetup, "run_cmd", run_cmd), \
+                mock.patch.object(fssetup, "is_mount_point", lambda p: False), \
+                mock.patch.object(fssetup, "loop_backing", lambda d: image):
+            with self.assertRaises(fssetup.SetupError):
+                mx.setup(fsrecipes.BY_NAME["xfs"])
             undo.unwind()
         self.assertEqual(calls, ["mkfs.xfs -q", "losetup --find", "mount -t", "losetup -d"])
 
+    def test_fuse_layer_over_directories(self):
+        """A recipe without mkfs: its directories and files on a tmpfs of its own, the
+        prepare step and the daemon's argv filled in, its environment, and undo steps
+        that stop the daemon before the tmpfs goes."""
+        tmp = tempfile.mkdtemp(prefix="fsc-test-")
+        self.addCleanup(lambda: __import__("shutil").rmtree(tmp))
+        calls, mounted = [], set()
+
+        def run_cmd(argv, timeout=120, log=None, env=None):
+            calls.append((argv, (env or {}).get("HOME")))
+            if argv[0] in ("mount", "gocryptfs") and "-init" not in argv:
+                mounted.add(argv[-1])
+            if argv[0] == "umount":
+                mounted.discard(argv[-1])
+            return ""
+
+        spec = fsrecipes.FsSpec(
+            "layer", "fuse", 8, back=("cipher",), files=(("password", "pw\n"),),
+            prepare=(("gocryptfs", "-init", "{back}/cipher"),), env=(("HOME", "{back}"),),
+            mount=("gocryptfs", "-passfile", "{back}/password", "{back}/cipher", "{mnt}"))
+        undo = fssetup.Undo(log=lambda m: None)
+        mx = fssetup.Matrix(tmp, undo, fssetup.Signals(), log=lambda m: None)
+        back, mnt = os.path.join(tmp, "layer", "back"), os.path.join(tmp, "layer", "mnt")
+        with mock.patch.object(fssetup, "run_cmd", run_cmd), \
+                mock.patch.object(fssetup, "is_mount_point", lambda p: p in mounted), \
+                mock.patch.object(fssetup, "find_daemon", lambda m: None):
+            self.assertEqual(mx.setup(spec), mnt)
+            with open(os.path.join(back, "password")) as f:
+                self.assertEqual(f.read(), "pw\n")
+            self.assertTrue(os.path.isdir(os.path.join(back, "cipher")))
+            self.assertEqual(calls[0][0][:3], ["mount", "-t", "tmpfs"])
+            self.assertEqual(calls[0][0][-1], back)
+            self.assertEqual(calls[1][0], ["gocryptfs", "-init", back + "/cipher"])
+            self.assertEqual(calls[2], (["gocryptfs", "-passfile", back + "/password",
+                                         back + "/cipher", mnt], back))
+            self.assertEqual(mx.daemons, [(None, mnt)])
+            self.assertEqual(undo.unwind(), [])
+        self.assertEqual([c[0] for c in calls[3:]], [["umount", mnt], ["umount", back]])
+        self.assertEqual((mounted, mx.daemons), (set(), []))
+
+    def test_left_out_probes_and_named_profile(self):
+        """A recipe's left-out probes are not run there, and its profile is used unless
+        the user names one; the inode check is off only for a recipe that asks."""
+        seen = []
+
+        def cmd_run(ctx, ns):
+            seen.append((ns.patterns, ns.profile, os.environ.get("FSCONFORM_MIN_FREE_MIB")))
+            return 0
+        probes = [mock.Mock(id=i, area=i.split(".")[0]) for i in ("path.a", "path.b", "dir.c")]
+        ctx = mock.Mock(results_dir="/r", manifest=mock.Mock(probes=probes))
+        spec = fsrecipes.FsSpec("x", "fuse", exclude=(("path.b", "breaks it"),),
+                                profile="linux-x", inodes=False)
+        with mock.patch.dict(os.environ, {"FSCONFORM_MIN_FREE_MIB": "9"}):
+            fsmatrix.run_suite(ctx, argparse.Namespace(patterns=["path"]), spec, "/t", cmd_run)
+            fsmatrix.run_suite(ctx, argparse.Namespace(patterns=[], profile="mine"),
+                               fsrecipes.FsSpec("y", "fuse"), "/t", cmd_run)
+            self.assertEqual(os.environ["FSCONFORM_MIN_FREE_MIB"], "9")
+        self.assertEqual(seen, [(["path.a"], "linux-x", "0"), ([], "mine", "9")])
+        with self.assertRaisesRegex(HarnessError, "left out"):
+            fsmatrix.run_suite(ctx, argparse.Namespace(patterns=["path.b"]), spec, "/t",
+                               cmd_run)
+
     def test_detach_only_our_image(self):
         ran = []
-        with mock.patch.object(fsmatrix, "run_cmd", ran.append), \
-                mock.patch.object(fsmatrix, "loop_backing", lambda d: "/other/image"):
-            fsmatrix.detach_loop("/dev/loop7", "/tmp/x/ext4.img")
-        with mock.patch.object(fsmatrix, "run_cmd", ran.append), \
-                mock.patch.object(fsmatrix, "loop_backing", lambda d: None):
-            fsmatrix.detach_loop("/dev/loop7", "/tmp/x/ext4.img")
+        with mock.patch.object(fssetup, "run_cmd", ran.append), \
+                mock.patch.object(fssetup, "loop_backing", lambda d: "/other/image"):
+            fssetup.detach_loop("/dev/loop7", "/tmp/x/ext4.img")
+        with mock.patch.object(fssetup, "run_cmd", ran.append), \
+                mock.patch.object(fssetup, "loop_backing", lambda d: None):
+            fssetup.detach_loop("/dev/loop7", "/tmp/x/ext4.img")
         self.assertEqual(ran, [])
 
     def test_private_dir_not_removed_through_a_mount(self):
-        with mock.patch.object(fsmatrix, "mounts_under", lambda t: [t + "/ext4/mnt"]), \
-                mock.patch.object(fsmatrix.shutil, "rmtree", side_effect=AssertionError):
-            with self.assertRaisesRegex(fsmatrix.SetupError, "still mounted"):
-                fsmatrix.remove_private_dir("/tmp/fsconform-fsmatrix-x")
+        with mock.patch.object(fssetup, "mounts_under", lambda t: [t + "/ext4/mnt"]), \
+                mock.patch.object(fssetup.shutil, "rmtree", side_effect=AssertionError):
+            with self.assertRaisesRegex(fssetup.SetupError, "still mounted"):
+                fssetup.remove_private_dir("/tmp/fsconform-fsmatrix-x")
 
     def test_find_daemon_by_mount_point_argument(self):
         proc = tempfile.mkdtemp(prefix="fsc-test-")
@@ -260,14 +323,14 @@ class CleanUp(unittest.TestCase):
             os.mkdir(os.path.join(proc, str(pid)))
             with open(os.path.join(proc, str(pid), "cmdline"), "wb") as f:
                 f.write(argv)
-        self.assertEqual(fsmatrix.find_daemon("/tmp/p/exfat/mnt", proc), 12)
-        self.assertIsNone(fsmatrix.find_daemon("/tmp/p/fat/mnt", proc))
+        self.assertEqual(fssetup.find_daemon("/tmp/p/exfat/mnt", proc), 12)
+        self.assertIsNone(fssetup.find_daemon("/tmp/p/fat/mnt", proc))
 
 
 class SignalsAndWatchdog(unittest.TestCase):
     def test_held_signals_wait_for_the_end_of_the_section(self):
-        s = fsmatrix.Signals()
-        with self.assertRaises(fsmatrix.Interrupted) as cm:
+        s = fssetup.Signals()
+        with self.assertRaises(fssetup.Interrupted) as cm:
             with s.held():
                 s._handler(signal.SIGTERM, None)    # no raise here: the undo step is pushed
                 reached = True
@@ -277,11 +340,11 @@ class SignalsAndWatchdog(unittest.TestCase):
 
     def test_outside_a_section_raises_at_once_and_cleaning_postpones(self):
         seen = []
-        s = fsmatrix.Signals(on_signal=seen.append)
-        with self.assertRaises(fsmatrix.Interrupted):
+        s = fssetup.Signals(on_signal=seen.append)
+        with self.assertRaises(fssetup.Interrupted):
             s._handler(signal.SIGINT, None)
         self.assertEqual(seen, [signal.SIGINT])
-        with self.assertRaises(fsmatrix.Interrupted) as cm:
+        with self.assertRaises(fssetup.Interrupted) as cm:
             with s.cleaning_up():
                 with mock.patch("sys.stderr"):
                     s._handler(signal.SIGTERM, None)   # noted, not raised ...
@@ -291,11 +354,11 @@ class SignalsAndWatchdog(unittest.TestCase):
 
     def test_watchdog(self):
         fired = threading.Event()
-        dog = fsmatrix.Watchdog(60, fired.set)
+        dog = fssetup.Watchdog(60, fired.set)
         dog.expire_soon(0.05)
         self.assertTrue(fired.wait(5))
         quiet = threading.Event()
-        dog = fsmatrix.Watchdog(0.05, quiet.set)
+        dog = fssetup.Watchdog(0.05, quiet.set)
         dog.cancel()
         self.assertFalse(quiet.wait(0.3))
 
