@@ -114,7 +114,12 @@ class Requirements(unittest.TestCase):
             "mkfs.vfat (Debian package dosfstools), needed for fusefat",
             "fusefat (Debian package fusefat), needed for fusefat",
             "mkfs.exfat (Debian package exfatprogs), needed for exfat-fuse",
-            "mount.exfat-fuse (Debian package exfat-fuse), needed for exfat-fuse"])
+            "mount.exfat-fuse (Debian package exfat-fuse), needed for exfat-fuse",
+            "fuse2fs (Debian package fuse2fs), needed for fuse2fs",
+            "bindfs (Debian package bindfs), needed for bindfs",
+            "mergerfs (Debian package mergerfs), needed for mergerfs",
+            "gocryptfs (Debian package gocryptfs), needed for gocryptfs",
+            "rclone (Debian package rclone), needed for rclone-full"])
 
     def test_devices(self):
         lines = fsrecipes.missing_requirements(
