@@ -9,7 +9,7 @@ import threading
 import unittest
 from unittest import mock
 
-from harness import HarnessError, facts, fsmatrix, fsrecipes, fssetup
+from harness import HarnessError, facts, fsmatrix, fsrecipes, fssetup, profiles as profmod
 from harness.cli import _parser
 from harness.tests.fakes import PASS, FakeBuild
 
@@ -100,6 +100,23 @@ class Arguments(unittest.TestCase):
             fsrecipes.parse_fs_list("ext4,zfs")
         with self.assertRaises(HarnessError):
             fsrecipes.parse_fs_list(" , ")
+
+
+class RecipesAndProfiles(unittest.TestCase):
+    """Each recipe's run gets its own profile from expected/: the one it names, or the
+    one its fs fact matches, never plain linux (ext4) for a FUSE filesystem."""
+
+    def test_every_fuse_column_has_its_profile(self):
+        root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+        profiles = profmod.load_all(os.path.join(root, "expected"))
+        for spec in fsrecipes.FILESYSTEMS:
+            if spec.kind != "fuse":
+                continue
+            with self.subTest(spec.name):
+                facts_ = {"os": "linux", "fs": spec.fs or spec.name, "wine": "false"}
+                prof = profmod.choose(profiles, facts_, spec.profile or None)
+                self.assertNotIn(prof.name, ("linux", "linux-tmpfs"))
+                self.assertEqual(prof.status, "verified")
 
 
 class Requirements(unittest.TestCase):
