@@ -21,7 +21,8 @@ class FsSpec:
     """One filesystem the matrix can create. `kind`: block (kernel driver on a loop
     device), fuse (a FUSE daemon), tmpfs, overlay, dir (an existing directory).
     A FUSE `mount` (and each `prepare` step) is an argv template: {source} is the
-    image (or its loop device), {mnt} the mount point, {back} the backing tmpfs."""
+    image (or its loop device), {mnt} the mount point, {back} the backing tmpfs, {port}
+    a TCP port free on 127.0.0.1; `files` are templates too."""
     name: str                  # --fs name = results fs-<name>.json
     kind: str
     size_mib: int = 64
@@ -33,6 +34,9 @@ class FsSpec:
     files: tuple = ()          # (name, text) written into the backing tmpfs
     prepare: tuple = ()        # argv templates run before the mount (e.g. an init)
     env: tuple = ()            # (name, template): the daemon's environment
+    server: tuple = ()         # argv template of a server the mount talks to ({port})
+    ready: str = ""            # what the server prints once it listens
+    rundirs: tuple = ()        # directories the server needs (made if missing, removed)
     inodes: bool = True        # False: its statfs inode counts mean nothing (no check)
     exclude: tuple = ()        # (probe id, why): probes that would damage the column
     fs: str = ""               # the `fs` fact it shows, if not its name

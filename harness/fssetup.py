@@ -14,6 +14,7 @@ import contextlib
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -253,6 +254,58 @@ def kill_daemon(pid, mnt):
             pass
 
 
+# -------------------------------------------------------------- servers --
+
+SERVER_DEADLINE = 20.0
+
+
+def free_port():
+    """A TCP port free on 127.0.0.1 now (the kernel's choice)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def copy_until_ready(proc, log, ready, flag):
+    """Copy the server's output to `log`; append to `flag` and notify once a line
+    holds `ready` (flag is a list guarded by READY, a Condition)."""
+    with open(log, "wb") as f:
+        for line in proc.stdout:
+            f.write(line)
+            f.flush()
+            if not flag and ready.encode() in line:
+                with READY:
+                    flag.append(True)
+                    READY.notify_all()
+    with READY:
+        flag.append(False)      # output ended: the server is gone
+        READY.notify_all()
+
+
+READY = threading.Condition()
+
+
+def wait_ready(flag, deadline):
+    """Whether copy_until_ready saw the line within `deadline` seconds."""
+    with READY:
+        READY.wait_for(lambda: flag, timeout=deadline)
+        return bool(flag) and flag[0]
+
+
+def stop_server(proc):
+    """SIGTERM to the server's session, SIGKILL if it is still there after 5 s."""
+    if proc.poll() is None:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(5)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(5)
+    proc.stdout.close()
+
+
 # --------------------------------------------------------------- set-up --
 
 class Matrix:
@@ -285,7 +338,7 @@ class Matrix:
                 self.undo.push(f"unmount {mnt}", unmount, mnt)
             self.log(f"{spec.name}: upper and work on tmpfs, mounted at {mnt}")
             return mnt
-        where = {"mnt": mnt, "back": os.path.join(base, "back")}
+        where = {"mnt": mnt, "back": os.path.join(base, "back"), "port": free_port()}
         if spec.mkfs:
             image = os.path.join(base, f"{spec.name}.img")
             with open(image, "wb") as f:       # removed with the private directory
@@ -305,11 +358,14 @@ class Matrix:
                 os.makedirs(os.path.join(where["back"], d))
             for name, text in spec.files:
                 with open(os.path.join(where["back"], name), "w") as f:
-                    f.write(text)
+                    f.write(text.format(**where))
             for step in spec.prepare:
                 run_cmd([a.format(**where) for a in step],
                         log=os.path.join(base, f"{step[0]}-prepare.log"))
             what = f"over {', '.join(spec.back)} on a {spec.size_mib} MiB tmpfs"
+            if spec.server:
+                self._server(spec, [a.format(**where) for a in spec.server], base)
+                what += f", served by {spec.server[0]} on 127.0.0.1:{where['port']}"
         if spec.kind == "block":
             with self.signals.held():
                 run_cmd(["mount", *spec.mount, where["source"], mnt])
@@ -319,6 +375,27 @@ class Matrix:
             self._fuse(spec, [a.format(**where) for a in spec.mount], base, mnt, env)
         self.log(f"{spec.name}: {what}, mounted at {mnt}")
         return mnt
+
+    def _server(self, spec, argv, base):
+        """Start a server in the foreground (its own session), with its output to
+        base/<name>.log, and wait until it prints spec.ready; the directories it
+        needs in /run are made (and removed afterwards) when missing."""
+        for d in spec.rundirs:
+            if not os.path.isdir(d):
+                with self.signals.held():
+                    os.mkdir(d, 0o755)
+                    self.undo.push(f"remove {d}", os.rmdir, d)
+        log = os.path.join(base, f"{os.path.basename(argv[0])}.log")
+        with self.signals.held():
+            proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                    stderr=subprocess.STDOUT, start_new_session=True)
+            self.undo.push(f"stop {argv[0]} (pid {proc.pid})", stop_server, proc)
+        ready = []
+        threading.Thread(target=copy_until_ready, args=(proc, log, spec.ready, ready),
+                         daemon=True).start()
+        if not wait_ready(ready, SERVER_DEADLINE):
+            raise SetupError(f"{argv[0]} did not say {spec.ready!r} within {SERVER_DEADLINE:g} s "
+                             f"(see {log})")
 
     def _tmpfs(self, path, size_mib, source, options=""):
         os.makedirs(path, exist_ok=True)

@@ -4,6 +4,7 @@ signal holding, the watchdog, and telling FUSE filesystems apart from mountinfo 
 import argparse
 import os
 import signal
+import sys
 import tempfile
 import threading
 import unittest
@@ -298,6 +299,37 @@ class CleanUp(unittest.TestCase):
             self.assertEqual(undo.unwind(), [])
         self.assertEqual([c[0] for c in calls[3:]], [["umount", mnt], ["umount", back]])
         self.assertEqual((mounted, mx.daemons), (set(), []))
+
+    def test_server_started_until_ready_and_stopped(self):
+        tmp = tempfile.mkdtemp(prefix="fsc-test-")
+        self.addCleanup(lambda: __import__("shutil").rmtree(tmp))
+        server = (sys.executable, "-c", "import signal; print('noise'); "
+                  "print('Server listening on x', flush=True); signal.pause()")
+        spec = fsrecipes.FsSpec("srv", "fuse", server=server, ready="Server listening on",
+                                rundirs=(os.path.join(tmp, "run"),))
+        undo = fssetup.Undo(log=lambda m: None)
+        mx = fssetup.Matrix(tmp, undo, fssetup.Signals(), log=lambda m: None)
+        os.mkdir(os.path.join(tmp, "srv"))
+        mx._server(spec, list(server), os.path.join(tmp, "srv"))
+        self.assertTrue(os.path.isdir(os.path.join(tmp, "run")))
+        pid = int(undo.steps[-1][0].split("pid ")[1].rstrip(")"))
+        self.assertIsNone(os.waitpid(pid, os.WNOHANG)[0] or None)   # still running
+        self.assertEqual(undo.unwind(), [])
+        self.assertFalse(os.path.exists(f"/proc/{pid}"))
+        self.assertFalse(os.path.exists(os.path.join(tmp, "run")))
+        with open(os.path.join(tmp, "srv", os.path.basename(sys.executable) + ".log")) as f:
+            self.assertIn("noise", f.read())
+
+    def test_server_that_ends_without_ready_is_a_setup_error(self):
+        tmp = tempfile.mkdtemp(prefix="fsc-test-")
+        self.addCleanup(lambda: __import__("shutil").rmtree(tmp))
+        argv = [sys.executable, "-c", "print('Missing privilege separation directory')"]
+        spec = fsrecipes.FsSpec("srv", "fuse", ready="Server listening on")
+        undo = fssetup.Undo(log=lambda m: None)
+        mx = fssetup.Matrix(tmp, undo, fssetup.Signals(), log=lambda m: None)
+        with self.assertRaisesRegex(fssetup.SetupError, "did not say 'Server listening on'"):
+            mx._server(spec, argv, tmp)
+        self.assertEqual(undo.unwind(), [])
 
     def test_left_out_probes_and_named_profile(self):
         """A recipe's left-out probes are not run there, and its profile is used unless
