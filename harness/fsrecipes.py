@@ -51,6 +51,19 @@ class FsSpec:
 FUSE2FS_LONG_NAME = ("fuse2fs 1.47.0 corrupts the directory on a 256-byte name (ENOENT, "
                      "then EIO): see expected/linux-fuse2fs.toml")
 
+SSHD_CONFIG = """ListenAddress 127.0.0.1
+Port {port}
+HostKey {back}/host_key
+AuthorizedKeysFile {back}/authorized_keys
+PermitRootLogin prohibit-password
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+UsePAM no
+StrictModes no
+PidFile none
+Subsystem sftp internal-sftp
+"""
+
 MOUNT_TOOLS = (("losetup", "mount"), ("mount", "mount"), ("umount", "mount"))
 
 # A layer over directories (bindfs, mergerfs, gocryptfs, rclone) has them on a tmpfs
@@ -102,6 +115,21 @@ FILESYSTEMS = [
                      "{back}/password", "{back}/cipher"),),
            mount=("gocryptfs", "-q", "-passfile", "{back}/password", "{back}/cipher", "{mnt}"),
            needs=(("gocryptfs", "gocryptfs"),)),
+    # sshfs against an sshd of our own on 127.0.0.1: its config, host key and the
+    # client's key and authorized_keys on the backing tmpfs; ssh reads no user config
+    # (-F /dev/null) and writes no known_hosts. sshd insists on /run/sshd.
+    FsSpec("sshfs", "fuse", 64, back=("dir",), files=(("sshd_config", SSHD_CONFIG),),
+           prepare=(("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", "{back}/host_key"),
+                    ("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", "{back}/client_key"),
+                    ("cp", "{back}/client_key.pub", "{back}/authorized_keys")),
+           server=("/usr/sbin/sshd", "-D", "-e", "-f", "{back}/sshd_config"),
+           ready="Server listening on", rundirs=("/run/sshd",),
+           mount=("sshfs", "-F", "/dev/null", "-p", "{port}", "-o",
+                  "IdentityFile={back}/client_key,IdentitiesOnly=yes,BatchMode=yes,"
+                  "StrictHostKeyChecking=no,UserKnownHostsFile=/dev/null,LogLevel=ERROR",
+                  "root@127.0.0.1:{back}/dir", "{mnt}"),
+           needs=(("sshd", "openssh-server"), ("ssh-keygen", "openssh-client"),
+                  ("sshfs", "sshfs"))),
     # rclone mount of a local directory (no remote, so no configuration); its config
     # file and VFS cache are on the backing tmpfs too (HOME and XDG_* point there, or it
     # makes ~/.config/rclone). It shows fs = rclone whatever the cache mode, which is in

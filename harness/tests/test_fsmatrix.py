@@ -137,6 +137,9 @@ class Requirements(unittest.TestCase):
             "bindfs (Debian package bindfs), needed for bindfs",
             "mergerfs (Debian package mergerfs), needed for mergerfs",
             "gocryptfs (Debian package gocryptfs), needed for gocryptfs",
+            "sshd (Debian package openssh-server), needed for sshfs",
+            "ssh-keygen (Debian package openssh-client), needed for sshfs",
+            "sshfs (Debian package sshfs), needed for sshfs",
             "rclone (Debian package rclone), needed for rclone-full"])
 
     def test_devices(self):
