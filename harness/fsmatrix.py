@@ -2,7 +2,7 @@
 
 For each filesystem (the recipes in harness/fsrecipes.py: kernel ext4, xfs, btrfs,
 tmpfs, overlay; FUSE ntfs-3g, fusefat, exfat-fuse, fuse2fs, bindfs, mergerfs,
-gocryptfs, rclone) it makes the filesystem in a private temporary directory
+gocryptfs, sshfs with its own sshd, rclone) it makes the filesystem in a private temporary directory
 (harness/fssetup.py), runs the suite there with the `run` machinery (the cli's
 cmd_run, passed in: same probes, profiles, verdicts and results JSON), then unmounts and
 removes everything. `--dir PATH` adds a directory that is already on some filesystem
