@@ -16,6 +16,8 @@ from harness.model import FAILING, Run, severity
 from harness.printable import escape
 from harness.runner import Runner, safe
 from harness import diff as diffmod, fsmatrix, matrix, record
+from harness.argtypes import positive_float, positive_int
+from harness.fssetup import Interrupted
 
 EXIT_FAIL, EXIT_USAGE, EXIT_SKIP = 1, 2, 77
 
@@ -51,18 +53,18 @@ def _parser():
 
     s = sub.add_parser("run", parents=[common], help="run probes and compare")
     s.add_argument("patterns", nargs="*", metavar="PATTERN", help="id glob or area name")
-    s.add_argument("-j", "--jobs", type=_positive_int, default=os.cpu_count() or 1)
-    s.add_argument("--timeout", type=_positive_float, default=10.0, metavar="S",
+    s.add_argument("-j", "--jobs", type=positive_int, default=os.cpu_count() or 1)
+    s.add_argument("--timeout", type=positive_float, default=10.0, metavar="S",
                    help="seconds per probe run (default 10)")
     s.add_argument("--results", metavar="FILE.json",
                    help="also write the results here (BUILD/results/latest.json always)")
     s.add_argument("--junit", metavar="FILE.xml", help="write JUnit XML")
-    s.add_argument("--repeat", type=_positive_int, default=1, metavar="N",
+    s.add_argument("--repeat", type=positive_int, default=1, metavar="N",
                    help="run everything N times; observations that change are 'flaky'")
 
     s = sub.add_parser("check", parents=[common], help="run one probe (what CTest calls)")
     s.add_argument("id")
-    s.add_argument("--timeout", type=_positive_float, default=10.0, metavar="S")
+    s.add_argument("--timeout", type=positive_float, default=10.0, metavar="S")
 
     s = sub.add_parser("show", parents=[common],
                        help="a probe's documentation, expectations and last result")
@@ -70,35 +72,13 @@ def _parser():
 
     s = sub.add_parser("bench", parents=[common],
                        help="suite wall time against bare starts of the same executables")
-    s.add_argument("-j", "--jobs", type=_positive_int, default=os.cpu_count() or 1)
-    s.add_argument("--runs", type=_positive_int, default=5)
-    s.add_argument("--timeout", type=_positive_float, default=10.0, metavar="S")
+    s.add_argument("-j", "--jobs", type=positive_int, default=os.cpu_count() or 1)
+    s.add_argument("--runs", type=positive_int, default=5)
+    s.add_argument("--timeout", type=positive_float, default=10.0, metavar="S")
     for mod in (matrix, diffmod, record):   # report, diff, record
         mod.add_parser(sub, common)
     fsmatrix.add_parser(sub, common)
     return p
-
-
-MAX_SECONDS = 86400.0   # more than a day is a typo, and the OS cannot wait for inf
-
-
-def _positive(convert, what, most=None):
-    """An argparse type: a number of the given kind, above zero (and at most `most`)."""
-    def parse(s):
-        try:
-            v = convert(s)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"not {what}: {s!r}") from None
-        if not v > 0:
-            raise argparse.ArgumentTypeError(f"must be positive: {s!r}")
-        if most is not None and not v <= most:
-            raise argparse.ArgumentTypeError(f"must be at most {most:g}: {s!r}")
-        return v
-    return parse
-
-
-_positive_int = _positive(int, "an integer")
-_positive_float = _positive(float, "a number", MAX_SECONDS)   # all are seconds
 
 
 # -------------------------------------------------------------- context --
@@ -394,14 +374,14 @@ def cmd_bench(ctx, args):
 
 
 COMMANDS = {"list": cmd_list, "run": cmd_run, "check": cmd_check, "show": cmd_show,
-            "bench": cmd_bench, "fsmatrix": fsmatrix.command}
+            "bench": cmd_bench, "fsmatrix": lambda ctx, args: fsmatrix.command(ctx, args, cmd_run)}
 # Subcommands that need no build (result sets and expected/ only): ctx is None.
 STANDALONE = {"report": matrix.command, "diff": diffmod.command, "record": record.command}
 COMMANDS.update(STANDALONE)
 
 
 def _interrupt(signum, _frame):
-    raise fsmatrix.Interrupted(signum)
+    raise Interrupted(signum)
 
 
 def main(argv=None):

@@ -160,7 +160,8 @@ def mounts_under(top, mountinfo="/proc/self/mountinfo"):
 # FUSE mounts all look alike to the kernel: mountinfo's fstype is "fuse" or "fuseblk"
 # (a daemon on a block device), or "fuse.<subtype>" / "fuseblk.<subtype>" when the
 # daemon names itself. The fact `fs` names the FUSE filesystem instead, by this rule:
-#   1. a subtype is the name: "fuse.fusefat" -> fs = "fusefat";
+#   1. a subtype is the name: "fuse.fusefat" -> fs = "fusefat" (one that names a kernel
+#      filesystem is mapped, FUSE_BY_SUBTYPE: "fuse.ext4" -> "fuse2fs");
 #   2. without one, the on-disk format of the mount's source (the block device or image
 #      file in mountinfo's source field) names the daemon that implements it under FUSE:
 #      an NTFS boot sector -> "ntfs-3g", an exFAT one -> "exfat-fuse";
@@ -170,6 +171,10 @@ def mounts_under(top, mountinfo="/proc/self/mountinfo"):
 # Linux 6.18: ntfs-3g on a loop device and mount.exfat-fuse show "fuseblk /dev/loopN",
 # fusefat shows "fuse.fusefat fusefat".
 FUSE_BY_FORMAT = {"ntfs": "ntfs-3g", "exfat": "exfat-fuse"}
+# A subtype that names a kernel filesystem is a FUSE implementation of its format, not
+# the kernel driver: fuse2fs (e2fsprogs 1.47) mounts as "fuse.ext4" (ext2/ext3 images as
+# fuse.ext2/fuse.ext3), and must not get kernel ext4's profile.
+FUSE_BY_SUBTYPE = {"ext2": "fuse2fs", "ext3": "fuse2fs", "ext4": "fuse2fs"}
 
 
 def disk_format(head):
@@ -201,7 +206,7 @@ def fuse_fs_name(fstype, source, read_head=_read_head):
     if base not in ("fuse", "fuseblk"):
         return fstype
     if dot and subtype:
-        return subtype
+        return FUSE_BY_SUBTYPE.get(subtype, subtype)
     return FUSE_BY_FORMAT.get(disk_format(read_head(source)), fstype)
 
 

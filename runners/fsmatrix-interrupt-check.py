@@ -2,14 +2,17 @@
 """Interrupt `python3 -m harness fsmatrix` half way and check it left nothing behind.
 
 Usage (root, from the repository root):
-    python3 runners/fsmatrix-interrupt-check.py [--build DIR] [--signal INT|TERM] [--after FS]
+    python3 runners/fsmatrix-interrupt-check.py [--build DIR] [--signal INT|TERM|HUP]
+                                                [--fs LIST] [--after FS]...
 
-Starts the matrix, reads its progress (stderr) until filesystem FS (default: the
-first one) reports "mounted at", sends the signal, and then checks: the exit status
-is 128 + signal, no mount and no loop device under the matrix's private directory
-remains (findmnt, losetup -a), the private directory is gone, and no FUSE daemon
-serving it still runs. It synchronises on the command's output, never on sleeps.
-Exit 0 when clean, 1 with a list of what was left.
+Starts the matrix (`--fs LIST`: those filesystems only), reads its progress (stderr)
+until filesystem FS (default: the first one) reports "mounted at", sends the signal,
+and then checks: the exit status is 128 + signal, no mount and no loop device under
+the matrix's private directory remains (findmnt, losetup -a), the private directory
+is gone, no FUSE daemon serving it still runs, and nothing new appeared where daemons
+write by default ($HOME/.config, $HOME/.cache, $HOME/.local/share: rclone, for one).
+Each --after is one such run, in turn. It synchronises on the command's output, never
+on sleeps. Exit 0 when every run was clean, 1 with a list of what was left.
 """
 
 import argparse
@@ -20,16 +23,42 @@ import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DEFAULT_PLACES = [os.path.join(os.path.expanduser("~"), d)
+                  for d in (".config", ".cache", ".local/share")]
+
+
+def entries(dirs):
+    """The names in `dirs` (the places a daemon writes to by default)."""
+    out = set()
+    for d in dirs:
+        try:
+            out |= {os.path.join(d, n) for n in os.listdir(d)}
+        except OSError:
+            pass
+    return out
 
 
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--build", default="build")
     p.add_argument("--signal", default="INT", choices=["INT", "TERM", "HUP"])
-    p.add_argument("--after", default=None, help="filesystem name to wait for (default: first)")
+    p.add_argument("--fs", default=None, help="fsmatrix --fs LIST (default: all)")
+    p.add_argument("--after", action="append", default=[],
+                   help="filesystem name to wait for (default: the first); repeatable")
     a = p.parse_args()
+    status = 0
+    for after in a.after or [None]:
+        print(f"== interrupt after {after or 'the first filesystem'} is mounted")
+        status |= check(a, after)
+    return status
+
+
+def check(a, after):
     sig = getattr(signal, "SIG" + a.signal)
     cmd = [sys.executable, "-m", "harness", "--build", a.build, "fsmatrix"]
+    if a.fs:
+        cmd += ["--fs", a.fs]
+    before = entries(DEFAULT_PLACES)
     proc = subprocess.Popen(cmd, cwd=HERE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True)
     private = None
@@ -38,7 +67,7 @@ def main():
         seen.append(line.rstrip("\n"))
         print("  | " + line.rstrip("\n"))
         m = re.match(r"fsmatrix: (\S+): .* mounted at (\S+)/[^/]+/mnt$", line.rstrip("\n"))
-        if m and (a.after is None or m.group(1) == a.after):
+        if m and (after is None or m.group(1) == after):
             private = m.group(2)
             print(f"-> {m.group(1)} is mounted; sending SIG{a.signal} to {proc.pid}")
             proc.send_signal(sig)
@@ -62,6 +91,8 @@ def main():
     left += [f"loop device: {x}" for x in loops.splitlines() if private in x]
     if os.path.exists(private):
         left.append(f"directory {private} still exists")
+    left += [f"new outside the private directory: {x}"
+             for x in sorted(entries(DEFAULT_PLACES) - before)]
     for pid in filter(str.isdigit, os.listdir("/proc")):
         try:
             with open(f"/proc/{pid}/cmdline", "rb") as f:

@@ -8,8 +8,9 @@
  * probe writes 50 new records, each one to "tmp" and then renamed over
  * "name", the last one being the final record, and then creates "stop" (so
  * the reader ends also where the last rename failed). The helper counts opens that failed (misses) and
- * reads that were not one complete record (torn); the probe reports the
- * first rename error, if any. Only those are reported: how many opens
+ * reads that were not one complete record (torn), and reports the first
+ * error of its opens and of its closes (fuse2fs: close EIO now and then, the
+ * reader carries on); the probe reports the first rename error, if any. Only those are reported: how many opens
  * overlap the renames depends on scheduling.
  *
  * Why: "write a temporary, rename it over the original" is the standard
@@ -42,7 +43,7 @@ static int reader(const char *arg)
 {
     char buf[2 * REC];
     long misses = 0, torn = 0;
-    const char *first_error = "none";
+    const char *first_error = "none", *first_close_error = "none";
     (void)arg;
     for (int i = 0, last = 0; i < MAX_OPENS && !last; i++) {
         if (i == 1) fsc_send(NULL, "reading");
@@ -55,7 +56,8 @@ static int reader(const char *arg)
         }
         while (total < sizeof buf && !fsc_op_read(fd, buf + total, sizeof buf - total, &n) && n)
             total += n;
-        FSC_OK(fsc_op_close(fd));
+        err = fsc_op_close(fd);
+        if (err && !strcmp(first_close_error, "none")) first_close_error = fsc_op_errname(err);
         int whole = total == REC;
         for (size_t k = 1; whole && k < REC; k++) whole = buf[k] == buf[0];
         if (!whole) torn++;
@@ -65,6 +67,7 @@ static int reader(const char *arg)
     fsc_obs_int("helper_misses", misses);
     fsc_obs("helper_first_open_error", "%s", first_error);
     fsc_obs_int("helper_torn", torn);
+    fsc_obs("helper_first_close_error", "%s", first_close_error);
     fsc_send(NULL, "done");
     return 0;
 }

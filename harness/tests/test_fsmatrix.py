@@ -1,14 +1,16 @@
-"""fsmatrix without root or mounts: arguments, refusals, the clean-up stack, signal
-holding, the watchdog, and telling FUSE filesystems apart from mountinfo text."""
+"""fsmatrix without root or mounts: arguments, recipes, refusals, the clean-up stack,
+signal holding, the watchdog, and telling FUSE filesystems apart from mountinfo text."""
 
+import argparse
 import os
 import signal
+import sys
 import tempfile
 import threading
 import unittest
 from unittest import mock
 
-from harness import HarnessError, facts, fsmatrix
+from harness import HarnessError, facts, fsmatrix, fsrecipes, fssetup, profiles as profmod
 from harness.cli import _parser
 from harness.tests.fakes import PASS, FakeBuild
 
@@ -58,6 +60,11 @@ class FuseFacts(unittest.TestCase):
         self.assertEqual(self.types("/tmp/m/fat/a/b"), ("fusefat", "fuse.fusefat"))
         self.assertEqual(self.types("/tmp/m/sshfs"), ("sshfs", "fuse.sshfs"))
 
+    def test_subtype_of_a_kernel_filesystem_names_the_fuse_driver(self):
+        self.assertEqual(facts.fuse_fs_name("fuse.ext4", "img"), "fuse2fs")   # not kernel ext4
+        self.assertEqual(facts.fuse_fs_name("fuse.ext2", "img"), "fuse2fs")
+        self.assertEqual(facts.fuse_fs_name("ext4", "/dev/loop0"), "ext4")
+
     def test_fuseblk_named_by_the_source_format(self):
         self.assertEqual(self.types("/tmp/m/ntfs"), ("ntfs-3g", "fuseblk"))
         self.assertEqual(self.types("/tmp/m/exfat/d"), ("exfat-fuse", "fuseblk"))
@@ -86,21 +93,38 @@ class Arguments(unittest.TestCase):
         self.assertEqual(a.fs_deadline, 120.0)
 
     def test_fs_list(self):
-        names = lambda t: [s.name for s in fsmatrix.parse_fs_list(t)]  # noqa: E731
-        self.assertEqual(names("all"), [s.name for s in fsmatrix.FILESYSTEMS])
+        names = lambda t: [s.name for s in fsrecipes.parse_fs_list(t)]  # noqa: E731
+        self.assertEqual(names("all"), [s.name for s in fsrecipes.FILESYSTEMS])
         self.assertEqual(names("ntfs, FAT,exfat,ext4,ext4"),
                          ["ntfs-3g", "fusefat", "exfat-fuse", "ext4"])
         with self.assertRaisesRegex(HarnessError, "unknown filesystem 'zfs'.*ext4, xfs"):
-            fsmatrix.parse_fs_list("ext4,zfs")
+            fsrecipes.parse_fs_list("ext4,zfs")
         with self.assertRaises(HarnessError):
-            fsmatrix.parse_fs_list(" , ")
+            fsrecipes.parse_fs_list(" , ")
+
+
+class RecipesAndProfiles(unittest.TestCase):
+    """Each recipe's run gets its own profile from expected/: the one it names, or the
+    one its fs fact matches, never plain linux (ext4) for a FUSE filesystem."""
+
+    def test_every_fuse_column_has_its_profile(self):
+        root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+        profiles = profmod.load_all(os.path.join(root, "expected"))
+        for spec in fsrecipes.FILESYSTEMS:
+            if spec.kind != "fuse":
+                continue
+            with self.subTest(spec.name):
+                facts_ = {"os": "linux", "fs": spec.fs or spec.name, "wine": "false"}
+                prof = profmod.choose(profiles, facts_, spec.profile or None)
+                self.assertNotIn(prof.name, ("linux", "linux-tmpfs"))
+                self.assertEqual(prof.status, "verified")
 
 
 class Requirements(unittest.TestCase):
     def test_missing_tools_named_with_package(self):
         have = {"mount", "umount", "losetup", "mkfs.ext4", "mkntfs", "ntfs-3g"}
-        lines = fsmatrix.missing_requirements(
-            fsmatrix.FILESYSTEMS, which=lambda p: p if p in have else None,
+        lines = fsrecipes.missing_requirements(
+            fsrecipes.FILESYSTEMS, which=lambda p: p if p in have else None,
             exists=lambda p: True)
         self.assertEqual(lines, [
             "mkfs.xfs (Debian package xfsprogs), needed for xfs",
@@ -108,11 +132,19 @@ class Requirements(unittest.TestCase):
             "mkfs.vfat (Debian package dosfstools), needed for fusefat",
             "fusefat (Debian package fusefat), needed for fusefat",
             "mkfs.exfat (Debian package exfatprogs), needed for exfat-fuse",
-            "mount.exfat-fuse (Debian package exfat-fuse), needed for exfat-fuse"])
+            "mount.exfat-fuse (Debian package exfat-fuse), needed for exfat-fuse",
+            "fuse2fs (Debian package fuse2fs), needed for fuse2fs",
+            "bindfs (Debian package bindfs), needed for bindfs",
+            "mergerfs (Debian package mergerfs), needed for mergerfs",
+            "gocryptfs (Debian package gocryptfs), needed for gocryptfs",
+            "sshd (Debian package openssh-server), needed for sshfs",
+            "ssh-keygen (Debian package openssh-client), needed for sshfs",
+            "sshfs (Debian package sshfs), needed for sshfs",
+            "rclone (Debian package rclone), needed for rclone-full"])
 
     def test_devices(self):
-        lines = fsmatrix.missing_requirements(
-            fsmatrix.parse_fs_list("tmpfs,ntfs-3g,fusefat,ext4"), which=lambda p: p,
+        lines = fsrecipes.missing_requirements(
+            fsrecipes.parse_fs_list("tmpfs,ntfs-3g,fusefat,ext4"), which=lambda p: p,
             exists=lambda p: False)
         self.assertEqual(len(lines), 2)
         self.assertTrue(lines[0].startswith("/dev/fuse (the fuse kernel module"))
@@ -121,8 +153,8 @@ class Requirements(unittest.TestCase):
         self.assertTrue(lines[1].endswith("needed for ntfs-3g, ext4"))   # fusefat: no loop
 
     def test_tmpfs_needs_no_losetup(self):
-        self.assertEqual(fsmatrix.missing_requirements(
-            fsmatrix.parse_fs_list("tmpfs,overlay"),
+        self.assertEqual(fsrecipes.missing_requirements(
+            fsrecipes.parse_fs_list("tmpfs,overlay"),
             which=lambda p: None if p == "losetup" else p, exists=lambda p: False), [])
 
 
@@ -138,7 +170,7 @@ class Refusals(unittest.TestCase):
     def test_not_root(self):
         with mock.patch.object(fsmatrix.factsmod, "is_root", return_value=False), \
                 mock.patch.object(fsmatrix.tempfile, "mkdtemp", side_effect=AssertionError), \
-                mock.patch.object(fsmatrix, "run_cmd", side_effect=AssertionError):
+                mock.patch.object(fssetup, "run_cmd", side_effect=AssertionError):
             code, out, err = self.fb.main("fsmatrix", target=False)
         self.assertEqual(code, 2)
         self.assertEqual(out, "")
@@ -147,11 +179,11 @@ class Refusals(unittest.TestCase):
         self.assertIn("loop devices", err)
 
     def test_missing_tool(self):
-        real = fsmatrix.which
+        real = fsrecipes.which
         with mock.patch.object(fsmatrix.factsmod, "is_root", return_value=True), \
-                mock.patch.object(fsmatrix, "which",
+                mock.patch.object(fsrecipes, "which",
                                   lambda p: None if p == "mkfs.xfs" else real(p) or p), \
-                mock.patch.object(fsmatrix.os.path, "exists", return_value=True), \
+                mock.patch.object(fsrecipes.os.path, "exists", return_value=True), \
                 mock.patch.object(fsmatrix.tempfile, "mkdtemp", side_effect=AssertionError):
             code, out, err = self.fb.main("fsmatrix", "--fs", "ext4,xfs,tmpfs", target=False)
         self.assertEqual(code, 2)
@@ -163,7 +195,7 @@ class Refusals(unittest.TestCase):
 class CleanUp(unittest.TestCase):
     def test_reverse_order_and_failures_do_not_stop_it(self):
         done, logged = [], []
-        u = fsmatrix.Undo(log=logged.append)
+        u = fssetup.Undo(log=logged.append)
         u.push("a", done.append, "undo a")
         m = u.mark()
         u.push("b", done.append, "undo b")
@@ -194,14 +226,14 @@ class CleanUp(unittest.TestCase):
                 mounted.discard(argv[-1])
             return ""
 
-        undo = fsmatrix.Undo(log=lambda m: None)
-        sig = fsmatrix.Signals()
-        mx = fsmatrix.Matrix(tmp, undo, sig, log=lambda m: None)
+        undo = fssetup.Undo(log=lambda m: None)
+        sig = fssetup.Signals()
+        mx = fssetup.Matrix(tmp, undo, sig, log=lambda m: None)
         image = os.path.join(tmp, "ext4", "ext4.img")
-        with mock.patch.object(fsmatrix, "run_cmd", run_cmd), \
-                mock.patch.object(fsmatrix, "is_mount_point", lambda p: p in mounted), \
-                mock.patch.object(fsmatrix, "loop_backing", lambda d: image):
-            target = mx.setup(fsmatrix.BY_NAME["ext4"])
+        with mock.patch.object(fssetup, "run_cmd", run_cmd), \
+                mock.patch.object(fssetup, "is_mount_point", lambda p: p in mounted), \
+                mock.patch.object(fssetup, "loop_backing", lambda d: image):
+            target = mx.setup(fsrecipes.BY_NAME["ext4"])
             self.assertEqual(target, os.path.join(tmp, "ext4", "mnt"))
             self.assertEqual(os.path.getsize(image), 64 << 20)
             self.assertEqual(calls, ["mkfs.ext4", "losetup", "mount"])
@@ -217,35 +249,128 @@ class CleanUp(unittest.TestCase):
         def run_cmd(argv, timeout=120, log=None):
             calls.append(" ".join(argv[:2]))
             if argv[0] == "mount":
-                raise fsmatrix.SetupError("mount: wrong fs type")
+                raise fssetup.SetupError("mount: wrong fs type")
             return "/dev/loop7"
 
-        undo = fsmatrix.Undo(log=lambda m: None)
-        mx = fsmatrix.Matrix(tmp, undo, fsmatrix.Signals(), log=lambda m: None)
+        undo = fssetup.Undo(log=lambda m: None)
+        mx = fssetup.Matrix(tmp, undo, fssetup.Signals(), log=lambda m: None)
         image = os.path.join(tmp, "xfs", "xfs.img")
-        with mock.patch.object(fsmatrix, "run_cmd", run_cmd), \
-                mock.patch.object(fsmatrix, "is_mount_point", lambda p: False), \
-                mock.patch.object(fsmatrix, "loop_backing", lambda d: image):
-            with self.assertRaises(fsmatrix.SetupError):
-                mx.setup(fsmatrix.BY_NAME["xfs"])
+        with mock.patch.object(fssetup, "run_cmd", run_cmd), \
+                mock.patch.object(fssetup, "is_mount_point", lambda p: False), \
+                mock.patch.object(fssetup, "loop_backing", lambda d: image):
+            with self.assertRaises(fssetup.SetupError):
+                mx.setup(fsrecipes.BY_NAME["xfs"])
             undo.unwind()
         self.assertEqual(calls, ["mkfs.xfs -q", "losetup --find", "mount -t", "losetup -d"])
 
+    def test_fuse_layer_over_directories(self):
+        """A recipe without mkfs: its directories and files on a tmpfs of its own, the
+        prepare step and the daemon's argv filled in, its environment, and undo steps
+        that stop the daemon before the tmpfs goes."""
+        tmp = tempfile.mkdtemp(prefix="fsc-test-")
+        self.addCleanup(lambda: __import__("shutil").rmtree(tmp))
+        calls, mounted = [], set()
+
+        def run_cmd(argv, timeout=120, log=None, env=None):
+            calls.append((argv, (env or {}).get("HOME")))
+            if argv[0] in ("mount", "gocryptfs") and "-init" not in argv:
+                mounted.add(argv[-1])
+            if argv[0] == "umount":
+                mounted.discard(argv[-1])
+            return ""
+
+        spec = fsrecipes.FsSpec(
+            "layer", "fuse", 8, back=("cipher",), files=(("password", "pw\n"),),
+            prepare=(("gocryptfs", "-init", "{back}/cipher"),), env=(("HOME", "{back}"),),
+            mount=("gocryptfs", "-passfile", "{back}/password", "{back}/cipher", "{mnt}"))
+        undo = fssetup.Undo(log=lambda m: None)
+        mx = fssetup.Matrix(tmp, undo, fssetup.Signals(), log=lambda m: None)
+        back, mnt = os.path.join(tmp, "layer", "back"), os.path.join(tmp, "layer", "mnt")
+        with mock.patch.object(fssetup, "run_cmd", run_cmd), \
+                mock.patch.object(fssetup, "is_mount_point", lambda p: p in mounted), \
+                mock.patch.object(fssetup, "find_daemon", lambda m: None):
+            self.assertEqual(mx.setup(spec), mnt)
+            with open(os.path.join(back, "password")) as f:
+                self.assertEqual(f.read(), "pw\n")
+            self.assertTrue(os.path.isdir(os.path.join(back, "cipher")))
+            self.assertEqual(calls[0][0][:3], ["mount", "-t", "tmpfs"])
+            self.assertEqual(calls[0][0][-1], back)
+            self.assertEqual(calls[1][0], ["gocryptfs", "-init", back + "/cipher"])
+            self.assertEqual(calls[2], (["gocryptfs", "-passfile", back + "/password",
+                                         back + "/cipher", mnt], back))
+            self.assertEqual(mx.daemons, [(None, mnt)])
+            self.assertEqual(undo.unwind(), [])
+        self.assertEqual([c[0] for c in calls[3:]], [["umount", mnt], ["umount", back]])
+        self.assertEqual((mounted, mx.daemons), (set(), []))
+
+    def test_server_started_until_ready_and_stopped(self):
+        tmp = tempfile.mkdtemp(prefix="fsc-test-")
+        self.addCleanup(lambda: __import__("shutil").rmtree(tmp))
+        server = (sys.executable, "-c", "import signal; print('noise'); "
+                  "print('Server listening on x', flush=True); signal.pause()")
+        spec = fsrecipes.FsSpec("srv", "fuse", server=server, ready="Server listening on",
+                                rundirs=(os.path.join(tmp, "run"),))
+        undo = fssetup.Undo(log=lambda m: None)
+        mx = fssetup.Matrix(tmp, undo, fssetup.Signals(), log=lambda m: None)
+        os.mkdir(os.path.join(tmp, "srv"))
+        mx._server(spec, list(server), os.path.join(tmp, "srv"))
+        self.assertTrue(os.path.isdir(os.path.join(tmp, "run")))
+        pid = int(undo.steps[-1][0].split("pid ")[1].rstrip(")"))
+        self.assertIsNone(os.waitpid(pid, os.WNOHANG)[0] or None)   # still running
+        self.assertEqual(undo.unwind(), [])
+        self.assertFalse(os.path.exists(f"/proc/{pid}"))
+        self.assertFalse(os.path.exists(os.path.join(tmp, "run")))
+        with open(os.path.join(tmp, "srv", os.path.basename(sys.executable) + ".log")) as f:
+            self.assertIn("noise", f.read())
+
+    def test_server_that_ends_without_ready_is_a_setup_error(self):
+        tmp = tempfile.mkdtemp(prefix="fsc-test-")
+        self.addCleanup(lambda: __import__("shutil").rmtree(tmp))
+        argv = [sys.executable, "-c", "print('Missing privilege separation directory')"]
+        spec = fsrecipes.FsSpec("srv", "fuse", ready="Server listening on")
+        undo = fssetup.Undo(log=lambda m: None)
+        mx = fssetup.Matrix(tmp, undo, fssetup.Signals(), log=lambda m: None)
+        with self.assertRaisesRegex(fssetup.SetupError, "did not say 'Server listening on'"):
+            mx._server(spec, argv, tmp)
+        self.assertEqual(undo.unwind(), [])
+
+    def test_left_out_probes_and_named_profile(self):
+        """A recipe's left-out probes are not run there, and its profile is used unless
+        the user names one; the inode check is off only for a recipe that asks."""
+        seen = []
+
+        def cmd_run(ctx, ns):
+            seen.append((ns.patterns, ns.profile, os.environ.get("FSCONFORM_MIN_FREE_MIB")))
+            return 0
+        probes = [mock.Mock(id=i, area=i.split(".")[0]) for i in ("path.a", "path.b", "dir.c")]
+        ctx = mock.Mock(results_dir="/r", manifest=mock.Mock(probes=probes))
+        spec = fsrecipes.FsSpec("x", "fuse", exclude=(("path.b", "breaks it"),),
+                                profile="linux-x", inodes=False)
+        with mock.patch.dict(os.environ, {"FSCONFORM_MIN_FREE_MIB": "9"}):
+            fsmatrix.run_suite(ctx, argparse.Namespace(patterns=["path"]), spec, "/t", cmd_run)
+            fsmatrix.run_suite(ctx, argparse.Namespace(patterns=[], profile="mine"),
+                               fsrecipes.FsSpec("y", "fuse"), "/t", cmd_run)
+            self.assertEqual(os.environ["FSCONFORM_MIN_FREE_MIB"], "9")
+        self.assertEqual(seen, [(["path.a"], "linux-x", "0"), ([], "mine", "9")])
+        with self.assertRaisesRegex(HarnessError, "left out"):
+            fsmatrix.run_suite(ctx, argparse.Namespace(patterns=["path.b"]), spec, "/t",
+                               cmd_run)
+
     def test_detach_only_our_image(self):
         ran = []
-        with mock.patch.object(fsmatrix, "run_cmd", ran.append), \
-                mock.patch.object(fsmatrix, "loop_backing", lambda d: "/other/image"):
-            fsmatrix.detach_loop("/dev/loop7", "/tmp/x/ext4.img")
-        with mock.patch.object(fsmatrix, "run_cmd", ran.append), \
-                mock.patch.object(fsmatrix, "loop_backing", lambda d: None):
-            fsmatrix.detach_loop("/dev/loop7", "/tmp/x/ext4.img")
+        with mock.patch.object(fssetup, "run_cmd", ran.append), \
+                mock.patch.object(fssetup, "loop_backing", lambda d: "/other/image"):
+            fssetup.detach_loop("/dev/loop7", "/tmp/x/ext4.img")
+        with mock.patch.object(fssetup, "run_cmd", ran.append), \
+                mock.patch.object(fssetup, "loop_backing", lambda d: None):
+            fssetup.detach_loop("/dev/loop7", "/tmp/x/ext4.img")
         self.assertEqual(ran, [])
 
     def test_private_dir_not_removed_through_a_mount(self):
-        with mock.patch.object(fsmatrix, "mounts_under", lambda t: [t + "/ext4/mnt"]), \
-                mock.patch.object(fsmatrix.shutil, "rmtree", side_effect=AssertionError):
-            with self.assertRaisesRegex(fsmatrix.SetupError, "still mounted"):
-                fsmatrix.remove_private_dir("/tmp/fsconform-fsmatrix-x")
+        with mock.patch.object(fssetup, "mounts_under", lambda t: [t + "/ext4/mnt"]), \
+                mock.patch.object(fssetup.shutil, "rmtree", side_effect=AssertionError):
+            with self.assertRaisesRegex(fssetup.SetupError, "still mounted"):
+                fssetup.remove_private_dir("/tmp/fsconform-fsmatrix-x")
 
     def test_find_daemon_by_mount_point_argument(self):
         proc = tempfile.mkdtemp(prefix="fsc-test-")
@@ -255,14 +380,14 @@ class CleanUp(unittest.TestCase):
             os.mkdir(os.path.join(proc, str(pid)))
             with open(os.path.join(proc, str(pid), "cmdline"), "wb") as f:
                 f.write(argv)
-        self.assertEqual(fsmatrix.find_daemon("/tmp/p/exfat/mnt", proc), 12)
-        self.assertIsNone(fsmatrix.find_daemon("/tmp/p/fat/mnt", proc))
+        self.assertEqual(fssetup.find_daemon("/tmp/p/exfat/mnt", proc), 12)
+        self.assertIsNone(fssetup.find_daemon("/tmp/p/fat/mnt", proc))
 
 
 class SignalsAndWatchdog(unittest.TestCase):
     def test_held_signals_wait_for_the_end_of_the_section(self):
-        s = fsmatrix.Signals()
-        with self.assertRaises(fsmatrix.Interrupted) as cm:
+        s = fssetup.Signals()
+        with self.assertRaises(fssetup.Interrupted) as cm:
             with s.held():
                 s._handler(signal.SIGTERM, None)    # no raise here: the undo step is pushed
                 reached = True
@@ -272,11 +397,11 @@ class SignalsAndWatchdog(unittest.TestCase):
 
     def test_outside_a_section_raises_at_once_and_cleaning_postpones(self):
         seen = []
-        s = fsmatrix.Signals(on_signal=seen.append)
-        with self.assertRaises(fsmatrix.Interrupted):
+        s = fssetup.Signals(on_signal=seen.append)
+        with self.assertRaises(fssetup.Interrupted):
             s._handler(signal.SIGINT, None)
         self.assertEqual(seen, [signal.SIGINT])
-        with self.assertRaises(fsmatrix.Interrupted) as cm:
+        with self.assertRaises(fssetup.Interrupted) as cm:
             with s.cleaning_up():
                 with mock.patch("sys.stderr"):
                     s._handler(signal.SIGTERM, None)   # noted, not raised ...
@@ -286,11 +411,11 @@ class SignalsAndWatchdog(unittest.TestCase):
 
     def test_watchdog(self):
         fired = threading.Event()
-        dog = fsmatrix.Watchdog(60, fired.set)
+        dog = fssetup.Watchdog(60, fired.set)
         dog.expire_soon(0.05)
         self.assertTrue(fired.wait(5))
         quiet = threading.Event()
-        dog = fsmatrix.Watchdog(0.05, quiet.set)
+        dog = fssetup.Watchdog(0.05, quiet.set)
         dog.cancel()
         self.assertFalse(quiet.wait(0.3))
 
