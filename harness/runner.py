@@ -5,6 +5,7 @@ probe starts is killed at the end of its run (a survivor is an error), and Landl
 lets it write only in its sandbox. Where there is no sentinel the probe gets its own
 process group, killed at the end."""
 
+import errno
 import itertools
 import os
 import re
@@ -407,6 +408,13 @@ def _alive(pid):
     return True
 
 
+# A FUSE filesystem's kernel releases a closed file asynchronously; libfuse renames a
+# file unlinked before that release to .fuse_hidden* and deletes it at the release
+# (fuse2fs, observed 1 removal in ~1,500). A directory that is "not empty" only for
+# that is tried again, a few times within about 0.6 s.
+NOT_EMPTY_RETRIES = (0.02, 0.04, 0.08, 0.16, 0.32)
+
+
 def remove_tree(path):
     """Remove a sandbox whatever the probe left in it (read-only directories, files
     without permissions), never crossing a mount point (a bind mount of a directory
@@ -417,28 +425,34 @@ def remove_tree(path):
     mounts = set(mounts_under(path))
     if os.path.realpath(path) in mounts:
         return f"kept: sandbox {path} is a mount point"
-    problems = []
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
-    except FileNotFoundError:
-        return ""
-    except OSError as e:
-        return f"sandbox {path} could not be removed: {e}"
-    try:
-        _empty_dir(fd, os.path.realpath(path), os.fstat(fd).st_dev, mounts, problems)
-    finally:
-        os.close(fd)
-    if not problems:
+    for pause in NOT_EMPTY_RETRIES + (None,):
+        problems = []   # (text, errno or None)
         try:
-            os.rmdir(path)
+            fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+        except FileNotFoundError:
+            return ""
         except OSError as e:
-            problems.append(f"sandbox {path} could not be removed: {e}")
-    return "; ".join(problems[:3]) + (f" (and {len(problems) - 3} more)"
-                                      if len(problems) > 3 else "")
+            return f"sandbox {path} could not be removed: {e}"
+        try:
+            _empty_dir(fd, os.path.realpath(path), os.fstat(fd).st_dev, mounts, problems)
+        finally:
+            os.close(fd)
+        if not problems:
+            try:
+                os.rmdir(path)
+                return ""
+            except OSError as e:
+                problems.append((f"sandbox {path} could not be removed: {e}", e.errno))
+        if pause is None or any(err != errno.ENOTEMPTY for _text, err in problems):
+            break
+        time.sleep(pause)
+    texts = [text for text, _err in problems]
+    return "; ".join(texts[:3]) + (f" (and {len(texts) - 3} more)" if len(texts) > 3 else "")
 
 
 def _empty_dir(fd, path, dev, mounts, problems):
-    """Remove everything in the directory open as fd (whose path is `path`)."""
+    """Remove everything in the directory open as fd (whose path is `path`); what
+    cannot be removed is appended to problems as (text, errno or None)."""
     st = os.fstat(fd)
     if st.st_mode & stat.S_IRWXU != stat.S_IRWXU:
         os.chmod(fd, st.st_mode | stat.S_IRWXU)
@@ -451,7 +465,7 @@ def _empty_dir(fd, path, dev, mounts, problems):
                 continue
             # directories only: overlayfs gives files the st_dev of their layer
             if full in mounts or st.st_dev != dev:
-                problems.append(f"kept: mount point {full} inside the sandbox")
+                problems.append((f"kept: mount point {full} inside the sandbox", None))
                 continue
             if st.st_mode & stat.S_IRWXU != stat.S_IRWXU:   # so that it can be opened
                 os.chmod(name, st.st_mode | stat.S_IRWXU, dir_fd=fd)
@@ -466,7 +480,7 @@ def _empty_dir(fd, path, dev, mounts, problems):
         except FileNotFoundError:
             pass
         except OSError as e:
-            problems.append(f"could not remove {full}: {e.strerror}")
+            problems.append((f"could not remove {full}: {e.strerror}", e.errno))
 
 
 def _remove_tree_windows(path):

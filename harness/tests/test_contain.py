@@ -3,6 +3,7 @@ only in its sandbox, sandbox removal never leaves it, its output is bounded, and
 harness cleans up on SIGTERM/SIGHUP and after a harness that was killed."""
 
 import ctypes
+import errno
 import json
 import os
 import resource
@@ -193,6 +194,48 @@ class Contain(unittest.TestCase):
 
 
 @unittest.skipUnless(LINUX, "the sentinel is Linux-only")
+class LateRelease(unittest.TestCase):
+    def test_directory_not_empty_for_a_moment_is_tried_again(self):
+        # a FUSE file released after its unlink lingers as .fuse_hidden* for a moment
+        from unittest import mock
+        from harness import runner
+        top = tempfile.mkdtemp(prefix="fsc-late-")
+        self.addCleanup(shutil.rmtree, top, True)
+        sandbox = os.path.join(top, "fsc-1-1-x")
+        os.makedirs(os.path.join(sandbox, "d"))
+        real_rmdir, calls = os.rmdir, []
+
+        def rmdir(path, *, dir_fd=None):
+            calls.append(path)
+            if len(calls) <= 2:   # the first two tries meet a file that is going away
+                raise OSError(errno.ENOTEMPTY, os.strerror(errno.ENOTEMPTY), path)
+            return real_rmdir(path, dir_fd=dir_fd)
+
+        with mock.patch.object(runner.os, "rmdir", rmdir), \
+                mock.patch.object(runner.time, "sleep") as pause:
+            self.assertEqual(runner.remove_tree(sandbox), "")
+        self.assertFalse(os.path.lexists(sandbox))
+        self.assertEqual(pause.call_count, 2)
+
+    def test_a_directory_that_stays_not_empty_is_reported(self):
+        from unittest import mock
+        from harness import runner
+        top = tempfile.mkdtemp(prefix="fsc-late-")
+        self.addCleanup(shutil.rmtree, top, True)
+        sandbox = os.path.join(top, "fsc-1-1-x")
+        os.makedirs(sandbox)
+
+        def rmdir(path, *, dir_fd=None):
+            raise OSError(errno.ENOTEMPTY, os.strerror(errno.ENOTEMPTY), path)
+
+        with mock.patch.object(runner.os, "rmdir", rmdir), \
+                mock.patch.object(runner.time, "sleep") as pause:
+            problem = runner.remove_tree(sandbox)
+        self.assertIn("could not be removed", problem)
+        self.assertIn("not empty", problem)
+        self.assertEqual(pause.call_count, len(runner.NOT_EMPTY_RETRIES))
+
+
 class WithoutLandlock(unittest.TestCase):
     def test_summary_says_once_that_writes_are_not_prevented(self):
         fb = FakeBuild({"open.a": sh("echo a=1"), "open.b": sh("echo b=1")})
