@@ -59,6 +59,7 @@ def run_suite(ctx, args, spec, target, cmd_run):
     results = os.path.join(ctx.results_dir, f"fs-{spec.name}.json")
     ns = argparse.Namespace(**vars(args))
     ns.target, ns.results, ns.junit = target, results, None
+    ns.no_landlock = bool(spec.no_landlock)
     if spec.profile and getattr(args, "profile", None) is None:
         ns.profile = spec.profile
     if spec.exclude:
