@@ -180,10 +180,11 @@ FILESYSTEMS = [
     # file, which must be the mounting user's, mode 600). mount.davfs drops to the user
     # davfs2, which must reach its cache: so the private directory (mode 700) gets group
     # davfs2 and g+x, the cache directory g+rwx. It makes /run/mount.davfs (its pid
-    # file) when missing. No subtype: mountinfo shows fuse with the URL as the source.
-    FsSpec("webdav", "fuse", 64, back=("dir", "cache", "rclone-cache"), fs="fuse",
-           profile="linux-webdav", files=(("davfs2.conf", DAVFS2_CONFIG),
-                                          ("secrets", "http://127.0.0.1:{port}/ fsc fsc\n")),
+    # file) when missing. No subtype: mountinfo shows fuse with the URL as the source,
+    # which the fact fs names davfs (harness/facts.py).
+    FsSpec("webdav", "fuse", 64, back=("dir", "cache", "rclone-cache"), fs="davfs",
+           files=(("davfs2.conf", DAVFS2_CONFIG),
+                  ("secrets", "http://127.0.0.1:{port}/ fsc fsc\n")),
            prepare=(("chmod", "600", "{back}/secrets"),
                     ("chgrp", "davfs2", "{back}/../..", "{back}/cache"),
                     ("chmod", "g+x", "{back}/../.."), ("chmod", "g+rwx", "{back}/cache")),

@@ -25,6 +25,7 @@ MOUNTINFO = r"""22 1 254:0 / / rw,relatime - ext4 /dev/vda rw
 55 22 0:47 / /tmp/m/over rw - fuseblk /dev/loop4 rw
 56 55 0:48 / /tmp/m/over rw - tmpfs fsc rw
 57 22 0:49 / /tmp/m/with\040space rw - fuse /tmp/img\040file rw
+58 22 0:50 / /tmp/m/webdav rw,nosuid,nodev,relatime - fuse http://127.0.0.1:36743/ rw,user_id=0,group_id=0,allow_other,max_read=61440
 """
 
 
@@ -69,6 +70,10 @@ class FuseFacts(unittest.TestCase):
         self.assertEqual(self.types("/tmp/m/ntfs"), ("ntfs-3g", "fuseblk"))
         self.assertEqual(self.types("/tmp/m/exfat/d"), ("exfat-fuse", "fuseblk"))
         self.assertEqual(self.types("/tmp/m/with space/f"), ("ntfs-3g", "fuse"))
+
+    def test_url_source_is_davfs2(self):
+        self.assertEqual(self.types("/tmp/m/webdav/d"), ("davfs", "fuse"))
+        self.assertEqual(facts.fuse_fs_name("fuseblk", "http://h/"), "fuseblk")
 
     def test_unreadable_or_unknown_source_stays_fuseblk(self):
         self.assertEqual(self.types("/tmp/m/unknown"), ("fuseblk", "fuseblk"))
