@@ -376,6 +376,21 @@ class CleanUp(unittest.TestCase):
                 self.assertEqual({p.id for p in probes if p.id in runner.unconfined}, want)
                 runner.close()
 
+    def test_outcome_says_what_is_left_out_and_unconfined(self):
+        matrix = mock.MagicMock(daemons=[], setup=lambda spec: "/t")
+        matrix.undo.unwind.return_value = []
+        run = mock.Mock(results=[], facts={"fs": "x"}, profile="p", counts=dict,
+                        ok=lambda: True)
+        for no_landlock, want in (("its bug", ["LEFT OUT a.b: breaks it",
+                                               "NO LANDLOCK: its bug"]),
+                                  ("", ["LEFT OUT a.b: breaks it"])):
+            spec = fsrecipes.FsSpec("x", "fuse", exclude=(("a.b", "breaks it"),),
+                                    no_landlock=no_landlock)
+            with mock.patch.object(fsmatrix, "run_suite", lambda *a: (0, "", "/r.json")), \
+                    mock.patch.object(fsmatrix.reports, "read_json", lambda p: run):
+                out = fsmatrix.run_one(mock.Mock(), mock.Mock(), spec, matrix, None, 4)
+            self.assertEqual((out.status, out.details), ("ok", want))
+
     def test_detach_only_our_image(self):
         ran = []
         with mock.patch.object(fssetup, "run_cmd", ran.append), \
