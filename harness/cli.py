@@ -147,12 +147,14 @@ def _judge_work(runner, profile):
 
 def _runner(ctx, args, target, probes):
     """A Runner for `probes` on `target`, after sweeping the sandboxes that harnesses
-    killed earlier (CTest's timeout) left there."""
+    killed earlier (CTest's timeout) left there. Probes that need mounts run without
+    Landlock, and every probe does where fsmatrix's recipe says so (args.no_landlock)."""
     sentinel = ctx.manifest.sentinel
     if sentinel and not os.access(sentinel, os.X_OK):
         raise HarnessError(f"no {sentinel}, which runs every probe here: build first "
                            f"({discovery.BUILD_HINT})")
-    unconfined = frozenset(p.id for p in probes if "mounts" in discovery.needs(p.source))
+    unconfined = frozenset(p.id for p in probes if "mounts" in discovery.needs(p.source)
+                           or getattr(args, "no_landlock", False))
     runner = Runner(target, ctx.manifest.emulator, args.timeout, sentinel=sentinel,
                     unconfined=unconfined)
     for problem in runner.sweep():

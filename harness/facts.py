@@ -165,7 +165,10 @@ def mounts_under(top, mountinfo="/proc/self/mountinfo"):
 #   2. without one, the on-disk format of the mount's source (the block device or image
 #      file in mountinfo's source field) names the daemon that implements it under FUSE:
 #      an NTFS boot sector -> "ntfs-3g", an exFAT one -> "exfat-fuse";
-#   3. otherwise (source unreadable, e.g. not root, or another format) fs stays the
+#   3. a "fuse" mount whose source is an http:// or https:// URL is davfs2 (which names
+#      no subtype; mountinfo: "fuse http://127.0.0.1:PORT/"): fs = "davfs", its type in
+#      fstab;
+#   4. otherwise (source unreadable, e.g. not root, or another format) fs stays the
 #      kernel's "fuse" / "fuseblk".
 # The kernel's own fstype is kept in the fact `fstype`. Observed on Debian 12 with
 # Linux 6.18: ntfs-3g on a loop device and mount.exfat-fuse show "fuseblk /dev/loopN",
@@ -207,6 +210,8 @@ def fuse_fs_name(fstype, source, read_head=_read_head):
         return fstype
     if dot and subtype:
         return FUSE_BY_SUBTYPE.get(subtype, subtype)
+    if base == "fuse" and source.startswith(("http://", "https://")):
+        return "davfs"
     return FUSE_BY_FORMAT.get(disk_format(read_head(source)), fstype)
 
 

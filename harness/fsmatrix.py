@@ -59,6 +59,7 @@ def run_suite(ctx, args, spec, target, cmd_run):
     results = os.path.join(ctx.results_dir, f"fs-{spec.name}.json")
     ns = argparse.Namespace(**vars(args))
     ns.target, ns.results, ns.junit = target, results, None
+    ns.no_landlock = bool(spec.no_landlock)
     if spec.profile and getattr(args, "profile", None) is None:
         ns.profile = spec.profile
     if spec.exclude:
@@ -132,6 +133,7 @@ def run_one(ctx, args, spec, matrix, cmd_run, width):
     details = [x for x in text.splitlines() if not x.startswith(("platform: ", "SKIP "))
                and not x.startswith(f"{len(run.results)} probe")]
     details += [f"LEFT OUT {p}: {why}" for p, why in spec.exclude]
+    details += [f"NO LANDLOCK: {spec.no_landlock}"] if spec.no_landlock else []
     status = "ok" if rc == 0 and run.ok() and not problems else "fail"
     details += problems
     return Outcome(spec.name, status, line, run.profile, counts, len(run.results), fstype,

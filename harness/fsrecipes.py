@@ -39,6 +39,7 @@ class FsSpec:
     rundirs: tuple = ()        # directories the server needs (made if missing, removed)
     inodes: bool = True        # False: its statfs inode counts mean nothing (no check)
     exclude: tuple = ()        # (probe id, why): probes that would damage the column
+    no_landlock: str = ""      # why its probes run without Landlock (subreaper still)
     fs: str = ""               # the `fs` fact it shows, if not its name
     profile: str = ""          # the profile to use, if the facts cannot choose it
     path: str = ""             # kind dir: the directory
@@ -62,6 +63,40 @@ UsePAM no
 StrictModes no
 PidFile none
 Subsystem sftp internal-sftp
+"""
+
+# davfs2 1.6.1 reuses a FUSE node id as soon as it removes the node, while the kernel
+# may still hold the old inode: a directory created then gets the removed one's dead
+# inode, and creating anything in it fails with ENOENT (by hand: a process keeps its cwd
+# in d, rm -rf d, mkdir e, touch e/f: ENOENT). Landlock's rule on a probe's sandbox
+# holds the sandbox's inode a little after the probe has ended, so with Landlock every
+# sandbox after the first on the mount is such a dead directory (78 of 90 probes broke).
+DAVFS2_NODE_REUSE = ("davfs2 1.6.1 reuses the node id of a removed directory while "
+                     "Landlock's rule still holds its inode: every later sandbox is dead "
+                     "(ENOENT); see DAVFS2_NODE_REUSE in harness/fsrecipes.py")
+
+# The same reuse makes delete.rmdir_cwd_other dangerous there: its helper keeps its cwd
+# in the directory the probe removes, and the next directory davfs2 makes (another
+# probe's, running at the same time) gets the dead inode: mkdir in it fails with ENOENT
+# (delete.rmdir_nonempty broke 1 run in 3), and the helper's stat of '.' saw the other
+# probe's directory (nlink 2) in 1 run of 3, ENOENT or EIO in the others.
+DAVFS2_CWD_REMOVED = ("its helper keeps a removed directory alive in the kernel, and "
+                      "davfs2 gives that dead inode to the next directory made, another "
+                      "probe's: see DAVFS2_CWD_REMOVED in harness/fsrecipes.py")
+
+# davfs2 1.6.1, non-interactively: its configuration (conf=) and secrets file on the
+# backing tmpfs (it reads no ~/.davfs2 then; /etc/davfs2 is the package's, unchanged).
+# buf_size 64 (KiB): this kernel needs it (alisarctl/davfs2#22). delay_upload 0: davfs2
+# uploads a file when it is closed, not 10 s later; by default a file just written stays
+# locked until then, and renaming it (or a directory holding it) fails with EIO for
+# ~12 s, which turns most rename/delete probes into EIO (observed by hand). With
+# delay_upload 0 (or use_locks 0) renaming a directory over a non-empty directory
+# succeeds and deletes it: recorded in expected/linux-webdav.toml, not excluded (it
+# deletes only inside the probe's sandbox). Locks stay on (use_locks 1).
+DAVFS2_CONFIG = """buf_size 64
+delay_upload 0
+cache_dir {back}/cache
+secrets {back}/secrets
 """
 
 MOUNT_TOOLS = (("losetup", "mount"), ("mount", "mount"), ("umount", "mount"))
@@ -141,6 +176,27 @@ FILESYSTEMS = [
                   "--cache-dir", "{back}/cache", "--vfs-cache-mode", "full",
                   "{back}/dir", "{mnt}"),
            needs=(("rclone", "rclone"),)),
+    # davfs2 against rclone serve webdav on 127.0.0.1 (user and password in the secrets
+    # file, which must be the mounting user's, mode 600). mount.davfs drops to the user
+    # davfs2, which must reach its cache: so the private directory (mode 700) gets group
+    # davfs2 and g+x, the cache directory g+rwx. It makes /run/mount.davfs (its pid
+    # file) when missing. No subtype: mountinfo shows fuse with the URL as the source,
+    # which the fact fs names davfs (harness/facts.py).
+    FsSpec("webdav", "fuse", 64, back=("dir", "cache", "rclone-cache"), fs="davfs",
+           files=(("davfs2.conf", DAVFS2_CONFIG),
+                  ("secrets", "http://127.0.0.1:{port}/ fsc fsc\n")),
+           prepare=(("chmod", "600", "{back}/secrets"),
+                    ("chgrp", "davfs2", "{back}/../..", "{back}/cache"),
+                    ("chmod", "g+x", "{back}/../.."), ("chmod", "g+rwx", "{back}/cache")),
+           server=("rclone", "serve", "webdav", "--addr", "127.0.0.1:{port}", "--user", "fsc",
+                   "--pass", "fsc", "--config", "{back}/rclone.conf", "--cache-dir",
+                   "{back}/rclone-cache", "{back}/dir"),
+           ready="WebDav Server started", rundirs=("/run/mount.davfs",),
+           mount=("mount.davfs", "-o", "conf={back}/davfs2.conf", "http://127.0.0.1:{port}/",
+                  "{mnt}"),
+           no_landlock=DAVFS2_NODE_REUSE,
+           exclude=(("delete.rmdir_cwd_other", DAVFS2_CWD_REMOVED),),
+           needs=(("mount.davfs", "davfs2"), ("rclone", "rclone"))),
 ]
 BY_NAME = {s.name: s for s in FILESYSTEMS}
 ALIASES = {"ntfs": "ntfs-3g", "ntfs3g": "ntfs-3g", "fat": "fusefat", "vfat": "fusefat",

@@ -10,7 +10,8 @@ until filesystem FS (default: the first one) reports "mounted at", sends the sig
 and then checks: the exit status is 128 + signal, no mount and no loop device under
 the matrix's private directory remains (findmnt, losetup -a), the private directory
 is gone, no FUSE daemon serving it still runs, and nothing new appeared where daemons
-write by default ($HOME/.config, $HOME/.cache, $HOME/.local/share: rclone, for one).
+write by default ($HOME/.config, $HOME/.cache, $HOME/.local/share: rclone, for one;
+davfs2's /var/cache/davfs2, ~/.davfs2 and /run/mount.davfs).
 Each --after is one such run, in turn. It synchronises on the command's output, never
 on sleeps. Exit 0 when every run was clean, 1 with a list of what was left.
 """
@@ -24,7 +25,9 @@ import sys
 
 HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_PLACES = [os.path.join(os.path.expanduser("~"), d)
-                  for d in (".config", ".cache", ".local/share")]
+                  for d in (".config", ".cache", ".local/share")] + ["/var/cache/davfs2"]
+# what a daemon makes when missing (davfs2: its user configuration, its pid directory)
+DEFAULT_DIRS = [os.path.expanduser("~/.davfs2"), "/run/mount.davfs"]
 
 
 def entries(dirs):
@@ -58,7 +61,7 @@ def check(a, after):
     cmd = [sys.executable, "-m", "harness", "--build", a.build, "fsmatrix"]
     if a.fs:
         cmd += ["--fs", a.fs]
-    before = entries(DEFAULT_PLACES)
+    before = entries(DEFAULT_PLACES) | {d for d in DEFAULT_DIRS if os.path.lexists(d)}
     proc = subprocess.Popen(cmd, cwd=HERE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True)
     private = None
@@ -93,6 +96,8 @@ def check(a, after):
         left.append(f"directory {private} still exists")
     left += [f"new outside the private directory: {x}"
              for x in sorted(entries(DEFAULT_PLACES) - before)]
+    left += [f"new outside the private directory: {d}"
+             for d in DEFAULT_DIRS if os.path.lexists(d) and d not in before]
     for pid in filter(str.isdigit, os.listdir("/proc")):
         try:
             with open(f"/proc/{pid}/cmdline", "rb") as f:

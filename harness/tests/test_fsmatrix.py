@@ -10,7 +10,7 @@ import threading
 import unittest
 from unittest import mock
 
-from harness import HarnessError, facts, fsmatrix, fsrecipes, fssetup, profiles as profmod
+from harness import HarnessError, cli, facts, fsmatrix, fsrecipes, fssetup, profiles as profmod
 from harness.cli import _parser
 from harness.tests.fakes import PASS, FakeBuild
 
@@ -25,6 +25,7 @@ MOUNTINFO = r"""22 1 254:0 / / rw,relatime - ext4 /dev/vda rw
 55 22 0:47 / /tmp/m/over rw - fuseblk /dev/loop4 rw
 56 55 0:48 / /tmp/m/over rw - tmpfs fsc rw
 57 22 0:49 / /tmp/m/with\040space rw - fuse /tmp/img\040file rw
+58 22 0:50 / /tmp/m/webdav rw,nosuid,nodev,relatime - fuse http://127.0.0.1:36743/ rw,user_id=0,group_id=0,allow_other,max_read=61440
 """
 
 
@@ -69,6 +70,10 @@ class FuseFacts(unittest.TestCase):
         self.assertEqual(self.types("/tmp/m/ntfs"), ("ntfs-3g", "fuseblk"))
         self.assertEqual(self.types("/tmp/m/exfat/d"), ("exfat-fuse", "fuseblk"))
         self.assertEqual(self.types("/tmp/m/with space/f"), ("ntfs-3g", "fuse"))
+
+    def test_url_source_is_davfs2(self):
+        self.assertEqual(self.types("/tmp/m/webdav/d"), ("davfs", "fuse"))
+        self.assertEqual(facts.fuse_fs_name("fuseblk", "http://h/"), "fuseblk")
 
     def test_unreadable_or_unknown_source_stays_fuseblk(self):
         self.assertEqual(self.types("/tmp/m/unknown"), ("fuseblk", "fuseblk"))
@@ -140,7 +145,8 @@ class Requirements(unittest.TestCase):
             "sshd (Debian package openssh-server), needed for sshfs",
             "ssh-keygen (Debian package openssh-client), needed for sshfs",
             "sshfs (Debian package sshfs), needed for sshfs",
-            "rclone (Debian package rclone), needed for rclone-full"])
+            "rclone (Debian package rclone), needed for rclone-full, webdav",
+            "mount.davfs (Debian package davfs2), needed for webdav"])
 
     def test_devices(self):
         lines = fsrecipes.missing_requirements(
@@ -340,21 +346,50 @@ class CleanUp(unittest.TestCase):
         seen = []
 
         def cmd_run(ctx, ns):
-            seen.append((ns.patterns, ns.profile, os.environ.get("FSCONFORM_MIN_FREE_MIB")))
+            seen.append((ns.patterns, ns.profile, os.environ.get("FSCONFORM_MIN_FREE_MIB"),
+                         ns.no_landlock))
             return 0
         probes = [mock.Mock(id=i, area=i.split(".")[0]) for i in ("path.a", "path.b", "dir.c")]
         ctx = mock.Mock(results_dir="/r", manifest=mock.Mock(probes=probes))
         spec = fsrecipes.FsSpec("x", "fuse", exclude=(("path.b", "breaks it"),),
-                                profile="linux-x", inodes=False)
+                                profile="linux-x", inodes=False, no_landlock="its bug")
         with mock.patch.dict(os.environ, {"FSCONFORM_MIN_FREE_MIB": "9"}):
             fsmatrix.run_suite(ctx, argparse.Namespace(patterns=["path"]), spec, "/t", cmd_run)
             fsmatrix.run_suite(ctx, argparse.Namespace(patterns=[], profile="mine"),
                                fsrecipes.FsSpec("y", "fuse"), "/t", cmd_run)
             self.assertEqual(os.environ["FSCONFORM_MIN_FREE_MIB"], "9")
-        self.assertEqual(seen, [(["path.a"], "linux-x", "0"), ([], "mine", "9")])
+        self.assertEqual(seen, [(["path.a"], "linux-x", "0", True), ([], "mine", "9", False)])
         with self.assertRaisesRegex(HarnessError, "left out"):
             fsmatrix.run_suite(ctx, argparse.Namespace(patterns=["path.b"]), spec, "/t",
                                cmd_run)
+
+    def test_no_landlock_runs_every_probe_unconfined(self):
+        """A recipe's no_landlock reaches the runner: every probe unconfined there,
+        elsewhere only the probes that need mounts."""
+        probes = [mock.Mock(id=i, source=i) for i in ("a.x", "a.mounts")]
+        ctx = mock.Mock(manifest=mock.Mock(sentinel="", emulator=()))
+        with tempfile.TemporaryDirectory() as t, \
+                mock.patch.object(cli.discovery, "needs", lambda s: {s.split(".")[1]}):
+            for flag, want in ((True, {"a.x", "a.mounts"}), (False, {"a.mounts"})):
+                args = argparse.Namespace(timeout=1.0, no_landlock=flag)
+                runner = cli._runner(ctx, args, t, probes)
+                self.assertEqual({p.id for p in probes if p.id in runner.unconfined}, want)
+                runner.close()
+
+    def test_outcome_says_what_is_left_out_and_unconfined(self):
+        matrix = mock.MagicMock(daemons=[], setup=lambda spec: "/t")
+        matrix.undo.unwind.return_value = []
+        run = mock.Mock(results=[], facts={"fs": "x"}, profile="p", counts=dict,
+                        ok=lambda: True)
+        for no_landlock, want in (("its bug", ["LEFT OUT a.b: breaks it",
+                                               "NO LANDLOCK: its bug"]),
+                                  ("", ["LEFT OUT a.b: breaks it"])):
+            spec = fsrecipes.FsSpec("x", "fuse", exclude=(("a.b", "breaks it"),),
+                                    no_landlock=no_landlock)
+            with mock.patch.object(fsmatrix, "run_suite", lambda *a: (0, "", "/r.json")), \
+                    mock.patch.object(fsmatrix.reports, "read_json", lambda p: run):
+                out = fsmatrix.run_one(mock.Mock(), mock.Mock(), spec, matrix, None, 4)
+            self.assertEqual((out.status, out.details), ("ok", want))
 
     def test_detach_only_our_image(self):
         ran = []
