@@ -33,14 +33,19 @@
  *   fsc_op_stat       os.Stat;  fsc_op_fstat (*os.File).Stat: type, size and
  *                     modification time from os.FileInfo; device, inode, link
  *                     count, access and change time from the syscall.Stat_t
- *                     that FileInfo.Sys() holds (a value os filled, no call)
+ *                     that FileInfo.Sys() holds (a value os filled, no call).
+ *                     Windows: os has no identity but os.SameFile and no link
+ *                     count: dev 1, ino the place of the first file os.SameFile
+ *                     matches among those this process stat'ed (same ino exactly
+ *                     when SameFile says so), nlink -1 (unknown), ctime = mtime
  *   fsc_op_set_times  os.Chtimes (nanoseconds); a time left as it is:
  *                     unsupported (Go 1.19's Chtimes sets both)
  *   fsc_op_list       os.ReadDir (which sorts the names)
  *
  * Errors are the system's error number that os's error carries
  * (syscall.Errno: errno on Linux, a Win32 error code on Windows), named as
- * the native backend names it; an error of os without one is `no_errno`.
+ * the native backend names it, and Go's own numbers on Windows by their Go
+ * names (EISDIR...); an error of os without a number is `no_errno`.
  */
 #include "fsc.h"
 
@@ -60,6 +65,14 @@ const char *fsc_op_errname(int err)
     if (err == FSC_UNSUPPORTED) return "unsupported";
     if (err == NO_ERRNO) return "no_errno";
 #ifdef _WIN32
+    /* Go's own error numbers on Windows, which os returns where Windows has no
+     * code (syscall/zerrors_windows.go: APPLICATION_ERROR + iota). */
+    switch (err - (1 << 29)) {
+    case 30: return "EEXIST";
+    case 39: return "EINVAL";
+    case 42: return "EISDIR";   /* os/file_windows.go openFileNolog: a directory opened to write */
+    case 130: return "EWINDOWS";
+    }
     return fsc_win32_error_name((unsigned long)err);
 #else
     return fsc_errno_name(err);

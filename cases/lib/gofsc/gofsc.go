@@ -3,12 +3,13 @@
 // `go build -buildmode=c-archive`, it exports one fsc_go_* function per
 // operation, each implemented by Go's os package alone.
 //
-// Package syscall is imported for two types only, never to call the system:
+// Package syscall is imported for its types only, never to call the system:
 // syscall.Errno, the error number inside the *PathError/*LinkError/
 // *SyscallError that os returns (what the probes name), and syscall.Stat_t,
-// what os.FileInfo.Sys() holds after os.Stat (device, inode, link count, access
-// and change times, which os.FileInfo has no method for).
-// tests/check_go_source.py proves it.
+// what os.FileInfo.Sys() holds after os.Stat on Linux (device, inode, link
+// count, access and change times, which os.FileInfo has no method for), and
+// syscall.Win32FileAttributeData, what it holds on Windows (sys_*.go).
+// cases/lib/tests/check_imports.py proves it.
 package main
 
 /*
