@@ -25,6 +25,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 	"unsafe"
 )
@@ -62,6 +63,16 @@ func file(fd C.intptr_t) *os.File {
 }
 
 var errBadFd = errors.New("no such open file")
+
+// errnoOf: the system's error number inside an error of os (syscall.Errno, a
+// type: errno on Linux, a Win32 error code or one of Go's own on Windows).
+func errnoOf(err error) (uintptr, bool) {
+	var n syscall.Errno
+	if errors.As(err, &n) {
+		return uintptr(n), true
+	}
+	return 0, false
+}
 
 func code(err error) C.int {
 	if err == nil {

@@ -5,19 +5,9 @@ package main
 import "C"
 
 import (
-	"errors"
 	"os"
 	"syscall"
 )
-
-// errnoOf: the error number inside an error of os (syscall.Errno, a type).
-func errnoOf(err error) (uintptr, bool) {
-	var n syscall.Errno
-	if errors.As(err, &n) {
-		return uintptr(n), true
-	}
-	return 0, false
-}
 
 // fillSys: what os.FileInfo.Sys() holds after os.Stat or File.Stat on Linux:
 // the syscall.Stat_t os filled (os/stat_linux.go fillFileStatFromSys).

@@ -4,20 +4,10 @@ package main
 import "C"
 
 import (
-	"errors"
 	"os"
 	"syscall"
 	"time"
 )
-
-// errnoOf: the Win32 error code inside an error of os (syscall.Errno, a type).
-func errnoOf(err error) (uintptr, bool) {
-	var n syscall.Errno
-	if errors.As(err, &n) {
-		return uintptr(n), true
-	}
-	return 0, false
-}
 
 // Every file this process has stat'ed, in order: os on Windows tells a file's
 // identity only through os.SameFile (its volume serial number and file index
