@@ -57,12 +57,16 @@ def rank(profiles, obs_by_id, facts):
     """[(differences, name)], nearest first. Ties go to the profile whose match
     contradicts fewer of the run's facts (an ext4 run inherits linux, not linux-tmpfs,
     when both describe it equally well), then to the more specific one: deeper
-    inheritance, more match facts; then the name."""
+    inheritance, more match facts; then the name. A library backend's profile (its match
+    names a backend) describes that library, so it is no candidate for another
+    backend's run, however few differences it has."""
     def key(name):
         prof = profiles[name]
         return (count_differences(obs_by_id, prof), contradictions(prof, facts),
                 -len(profmod.lineage(profiles, name)), -len(prof.match), name)
-    order = sorted(profiles, key=key)
+    backend = str(facts.get("backend", "")).lower()
+    order = sorted((n for n, p in profiles.items()
+                    if p.match.get("backend", backend).lower() == backend), key=key)
     return [(key(n)[0], n) for n in order]
 
 

@@ -41,11 +41,21 @@ name = "other"
 rename = "EXDEV"
 """
 
+LIBRARY = """
+[profile]
+name = "library"
+inherits = ["base"]
+match = { os = "linux", backend = "somelib" }
+[rename.ok]
+read = "new"
+"""
+
 
 class Nearest(unittest.TestCase):
     def setUp(self):
         self.fb = FakeBuild({"rename.ok": "#!/bin/sh\n", "rename.two": "#!/bin/sh\n"},
-                            {"base": BASE, "tmpfs": TMPFS, "other": OTHER})
+                            {"base": BASE, "tmpfs": TMPFS, "other": OTHER,
+                             "library": LIBRARY})
         self.addCleanup(self.fb.cleanup)
         self.profiles = diff.load_profiles(self.fb.root)
 
@@ -58,6 +68,14 @@ class Nearest(unittest.TestCase):
         # on tmpfs, the more specific profile wins the tie
         self.assertEqual(record.rank(self.profiles, obs, dict(ext4, fs="tmpfs"))[0],
                          (1, "tmpfs"))
+
+    def test_a_library_profile_is_nearest_only_to_its_backend(self):
+        obs = {"rename.ok": {"rename": "ok", "read": "new", "gone": "x"}}
+        ext4 = {"os": "linux", "fs": "ext4", "backend": "posix"}
+        # library has no difference at all, but describes another backend's runs
+        self.assertEqual(record.rank(self.profiles, obs, ext4)[0], (1, "base"))
+        self.assertEqual(record.rank(self.profiles, obs, dict(ext4, backend="somelib"))[0],
+                         (0, "library"))
 
     def test_render(self):
         run = _run({"fs": "xfs"}, "none", [

@@ -7,9 +7,21 @@ the runtime library's objects) with NM and fails, naming them, on any symbol the
 backend's list below does not allow: a native file call (CreateFileW, MoveFileExW,
 openat, renameat2, fcntl, mmap...) in a backend that must go through its library
 would be a silent fall-back. The lists are what each backend's header documents.
+
+The go backend is two parts: ops_go.c, which may call only the Go half's fsc_go_*
+exports, and that half, Go's os package in a cgo c-archive (libgofsc.a, one more
+OBJECT). The Go runtime makes its system calls itself (raw system calls on Linux),
+so no symbol table shows what Go code calls: "imports only its library" means
+there (1) the archive imports from C only what Go's runtime/cgo needs (threads,
+memory, signals, environment, credentials), no file call, and (2) the Go source
+(cases/lib/gofsc/*.go) names nothing of package syscall but the types Errno,
+Stat_t and Win32FileAttributeData (data os hands back, never a call) and imports
+no golang.org/x/sys.
 """
 
+import glob
 import os
+import re
 import subprocess
 import sys
 
@@ -37,6 +49,52 @@ ALLOWED = {
 }
 
 ALLOWED["libuv-windows"] = ALLOWED["libuv-posix"]   # the same calls on both
+# ops_go.c: the Go half's exports (cases/lib/gofsc/gofsc.go) and the error names
+GO_EXPORTS = {"fsc_go_version", "fsc_go_open", "fsc_go_close", "fsc_go_read", "fsc_go_write",
+              "fsc_go_seek", "fsc_go_truncate", "fsc_go_rename", "fsc_go_remove", "fsc_go_link",
+              "fsc_go_mkdir", "fsc_go_chdir", "fsc_go_stat", "fsc_go_fstat", "fsc_go_chtimes",
+              "fsc_go_list"}
+ALLOWED["go-posix"] = GO_EXPORTS | {"fsc_errno_name"}
+ALLOWED["go-windows"] = GO_EXPORTS | {"fsc_win32_error_name"}
+# libgofsc.a on Linux: what Go 1.19's runtime/cgo (gcc_*.c) imports from glibc
+GO_RUNTIME = {
+    "posix": {"_GLOBAL_OFFSET_TABLE_", "__errno_location", "abort", "fprintf", "fputc", "free",
+              "fwrite", "malloc", "mmap", "munmap", "nanosleep", "pthread_attr_destroy",
+              "pthread_attr_getstacksize", "pthread_attr_init", "pthread_cond_broadcast",
+              "pthread_cond_wait", "pthread_create", "pthread_detach", "pthread_mutex_lock",
+              "pthread_mutex_unlock", "pthread_sigmask", "setegid", "setenv", "seteuid",
+              "setgid", "setgroups", "setregid", "setresgid", "setresuid", "setreuid", "setuid",
+              "sigaction", "sigaddset", "sigemptyset", "sigfillset", "sigismember", "stderr",
+              "strerror", "unsetenv", "vfprintf"},
+    # Windows: runtime/os_windows.go's cgo_import_dynamic list (CreateFileA, WriteFile and
+    # CloseHandle included: the runtime's own) and runtime/cgo's C runtime calls. os's
+    # file calls (CreateFileW, MoveFileExW...) go through package syscall's
+    # LoadDLL/GetProcAddress at run time, so only the source check below sees them.
+    "windows": {"AddVectoredExceptionHandler", "CloseHandle", "CreateEventA", "CreateFileA",
+                "CreateIoCompletionPort", "CreateThread", "CreateWaitableTimerExW",
+                "DuplicateHandle", "EnterCriticalSection", "ExitProcess",
+                "FreeEnvironmentStringsW", "GetConsoleMode", "GetEnvironmentStringsW",
+                "GetProcAddress", "GetProcessAffinityMask", "GetQueuedCompletionStatusEx",
+                "GetStdHandle", "GetSystemDirectoryA", "GetSystemInfo", "GetThreadContext",
+                "InitializeCriticalSection", "LeaveCriticalSection", "LoadLibraryA",
+                "LoadLibraryW", "PostQueuedCompletionStatus", "ResumeThread",
+                "SetConsoleCtrlHandler", "SetErrorMode", "SetEvent", "SetProcessPriorityBoost",
+                "SetThreadContext", "SetUnhandledExceptionFilter", "SetWaitableTimer", "Sleep",
+                "SuspendThread", "SwitchToThread", "VirtualAlloc", "VirtualFree", "VirtualQuery",
+                "WaitForMultipleObjects", "WaitForSingleObject", "WriteConsoleW", "WriteFile",
+                "__acrt_iob_func", "__mingw_vfprintf", "_beginthread", "_errno", "abort", "free",
+                "malloc"},
+}
+GO_INTERNAL = re.compile(r"(_cgo|x_cgo|crosscall|fatalf$)")
+GO_SOURCE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "gofsc")
+
+
+def go_system_uses(text):
+    """What Go source names of package syscall beyond the types Errno and Stat_t,
+    and any import of golang.org/x/sys."""
+    uses = {f"syscall.{n}" for n in re.findall(r"\bsyscall\.(\w+)", text)}
+    uses -= {"syscall.Errno", "syscall.Stat_t", "syscall.Win32FileAttributeData"}
+    return sorted(uses | set(re.findall(r"golang\.org/x/sys[\w/]*", text)))
 
 
 def undefined(nm, obj):
@@ -59,6 +117,26 @@ def main(argv):
         return 1
     print(f"ops_{backend}.c ({flavour}): {len(used)} symbols, all its library's: "
           + ", ".join(sorted(used)))
+    return check_go(nm, flavour, objects) if backend == "go" else 0
+
+
+def check_go(nm, flavour, objects):
+    archives = [o for o in objects if os.path.basename(o) == "libgofsc.a"]
+    if len(archives) != 1:
+        print(f"check_imports: no single libgofsc.a among {objects}")
+        return 2
+    used = {n for n in undefined(nm, archives[0])   # less the "member.o:" headers
+            if not n.endswith(":") and not GO_INTERNAL.match(n)}
+    extra = sorted(used - GO_RUNTIME.get(flavour, set()))
+    sources = "".join(open(p, encoding="utf-8").read()
+                      for p in sorted(glob.glob(os.path.join(GO_SOURCE, "*.go"))))
+    reached = go_system_uses(sources)
+    if extra or reached:
+        print(f"libgofsc.a imports beyond Go's runtime: {', '.join(extra) or 'nothing'}; "
+              f"its source reaches the system: {', '.join(reached) or 'no'}")
+        return 1
+    print(f"libgofsc.a ({flavour}): {len(used)} C imports, all Go's runtime/cgo's; "
+          "its source names syscall's types only")
     return 0
 
 

@@ -1,0 +1,3 @@
+module fsconform/gofsc
+
+go 1.19
