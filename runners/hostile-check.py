@@ -29,6 +29,8 @@ import time
 import xml.etree.ElementTree as ET
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, REPO)
+from harness.facts import mounts_under  # noqa: E402  (the tree under test)
 ROOT = os.geteuid() == 0
 # fixture -> verdict. The escape and symlink fixtures report observations no
 # profile knows ("new"); what matters for them is the outside world.
@@ -140,16 +142,6 @@ class Check:
                 found.append(f"{pid} {cmd}")
         return found
 
-    def mounts_below(self):
-        points = []
-        with open("/proc/self/mountinfo") as f:
-            for line in f:
-                point = re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)),
-                               line.split()[4])
-                if point.startswith(self.tmp + "/"):
-                    points.append(point)
-        return points
-
     def release_kept(self):
         """Undo what the harness rightly kept (a bind mount and its sandbox), and what
         a fixture managed to write into /tmp when the harness failed to stop it."""
@@ -161,7 +153,7 @@ class Check:
         for n in set(os.listdir("/tmp")) - self.tmp_before:
             if re.fullmatch(r"escape-\d+", n):
                 os.unlink(os.path.join("/tmp", n))
-        for point in sorted(self.mounts_below(), key=len, reverse=True):
+        for point in sorted(mounts_under(self.tmp), key=len, reverse=True):
             subprocess.run(["umount", point], capture_output=True)
         for n in os.listdir(self.target):
             subprocess.run(["chmod", "-R", "u+rwx", os.path.join(self.target, n)],
