@@ -17,6 +17,15 @@ memory, signals, environment, credentials), no file call, and (2) the Go source
 (cases/lib/gofsc/*.go) names nothing of package syscall but the types Errno,
 Stat_t and Win32FileAttributeData (data os hands back, never a call) and imports
 no golang.org/x/sys.
+
+The rust backend is two parts too: ops_rust.c, which names the errors and the
+backend (only the runtime's error-name tables), and cases/lib/rustfsc/lib.rs in a
+staticlib (librustfsc.a, one more OBJECT) that holds all of std besides. lib.rs's
+own objects in that archive (members `*.rustfsc.*-cgu.N.rcgu.o`) may import only
+std's Rust symbols and what std's #[inline] code compiles into them (closing a
+descriptor or handle, std's Mutex on Windows 1.63), and must define every
+fsc_op_* the layer asks of them; lib.rs declares no foreign function and names
+no libc or windows-sys.
 """
 
 import glob
@@ -56,6 +65,28 @@ GO_EXPORTS = {"fsc_go_version", "fsc_go_open", "fsc_go_close", "fsc_go_read", "f
               "fsc_go_list"}
 ALLOWED["go-posix"] = GO_EXPORTS | {"fsc_errno_name"}
 ALLOWED["go-windows"] = GO_EXPORTS | {"fsc_win32_error_name"}
+ALLOWED["rust-posix"] = {"fsc_errno_name"}
+ALLOWED["rust-windows"] = {"fsc_win32_error_name"}
+# librustfsc.a: lib.rs's own objects import std (Rust symbols), the compiler's
+# helpers, and what std's #[inline] functions call once compiled into them
+RUST_OBJECT = re.compile(r"\.rustfsc\.[^.]*-cgu\.\d+\.rcgu\.o$")
+RUST_STD_SYMBOL = re.compile(r"^(__imp_)?(_ZN|_R|__rust_|__rdl_|__rg_)")
+RUST_INLINED = {
+    "common": {"rust_eh_personality", "_Unwind_Resume", "memcpy", "memmove", "memset", "memcmp",
+               "bcmp", "strlen"},
+    "posix": {"close"},                       # Drop for OwnedFd (std/src/os/fd/owned.rs)
+    "windows": {"CloseHandle",                # Drop for OwnedHandle (std/src/os/windows/io/handle.rs)
+                "AcquireSRWLockExclusive", "ReleaseSRWLockExclusive"},   # 1.63's Mutex
+}
+RUST_EXPORTS = {"fsc_op_open", "fsc_op_close", "fsc_op_read", "fsc_op_write", "fsc_op_seek",
+                "fsc_op_truncate", "fsc_op_rename", "fsc_op_unlink", "fsc_op_link", "fsc_op_mkdir",
+                "fsc_op_rmdir", "fsc_op_chdir", "fsc_op_set_inherit", "fsc_op_lock", "fsc_op_unlock",
+                "fsc_op_map", "fsc_op_unmap", "fsc_op_stat", "fsc_op_fstat", "fsc_op_list",
+                "fsc_op_set_times"}
+RUST_SOURCE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "rustfsc", "lib.rs")
+# a foreign function declared, a native library linked, or a crate that reaches the system
+RUST_SYSTEM = re.compile(r'extern\s+"(C|system)"\s*\{|#\[link\b|\blibc::|\bwindows_sys\b|'
+                         r'\bextern\s+crate\b|\basm!|\bsyscall\b')
 # libgofsc.a on Linux: what Go 1.19's runtime/cgo (gcc_*.c) imports from glibc
 GO_RUNTIME = {
     "posix": {"_GLOBAL_OFFSET_TABLE_", "__errno_location", "abort", "fprintf", "fputc", "free",
@@ -117,7 +148,9 @@ def main(argv):
         return 1
     print(f"ops_{backend}.c ({flavour}): {len(used)} symbols, all its library's: "
           + ", ".join(sorted(used)))
-    return check_go(nm, flavour, objects) if backend == "go" else 0
+    if backend == "go":
+        return check_go(nm, flavour, objects)
+    return check_rust(nm, flavour, objects) if backend == "rust" else 0
 
 
 def check_go(nm, flavour, objects):
@@ -137,6 +170,45 @@ def check_go(nm, flavour, objects):
         return 1
     print(f"libgofsc.a ({flavour}): {len(used)} C imports, all Go's runtime/cgo's; "
           "its source names syscall's types only")
+    return 0
+
+
+def archive_symbols(nm, archive, member, *opts):
+    """{member: symbols} from `nm -A OPTS archive` for the members matching `member`."""
+    out = subprocess.run([nm, "-A", *opts, archive], capture_output=True, text=True).stdout
+    found = {}
+    for line in out.splitlines():
+        name, _, rest = line.rpartition(":")
+        m = name.rpartition(":")[2].strip()
+        if member.search(m) and rest.split():
+            found.setdefault(m, set()).add(rest.split()[-1])
+    return found
+
+
+def rust_system_uses(text):
+    """Where Rust source reaches the system beside std (see RUST_SYSTEM)."""
+    return sorted({m.group(0) for m in RUST_SYSTEM.finditer(text)})
+
+
+def check_rust(nm, flavour, objects):
+    archives = [o for o in objects if os.path.basename(o) == "librustfsc.a"]
+    if len(archives) != 1:
+        print(f"check_imports: no single librustfsc.a among {objects}")
+        return 2
+    imports = archive_symbols(nm, archives[0], RUST_OBJECT, "-u")
+    defined = archive_symbols(nm, archives[0], RUST_OBJECT, "--defined-only", "-g")
+    allowed = RUST_INLINED["common"] | RUST_INLINED[flavour]
+    used = set().union(*imports.values()) if imports else set()
+    extra = sorted(n for n in used if not RUST_STD_SYMBOL.match(n) and n not in allowed)
+    missing = sorted(RUST_EXPORTS - set().union(set(), *defined.values()))
+    reached = rust_system_uses(open(RUST_SOURCE, encoding="utf-8").read())
+    if not defined or extra or missing or reached:
+        print(f"librustfsc.a: lib.rs's objects ({len(defined)}) import beyond std: "
+              f"{', '.join(extra) or 'nothing'}; leave undefined: {', '.join(missing) or 'nothing'}; "
+              f"its source reaches the system: {', '.join(reached) or 'no'}")
+        return 1
+    print(f"librustfsc.a ({flavour}): lib.rs's {len(defined)} objects import only std and "
+          f"{', '.join(sorted(used & allowed))}; all {len(RUST_EXPORTS)} operations defined")
     return 0
 
 
