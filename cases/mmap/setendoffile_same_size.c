@@ -6,8 +6,8 @@
  * object alive, SetEndOfFile at 8 KiB ("mapping.same_size") and at 4 KiB
  * ("mapping.shrink"); map a view and close the mapping handle, then
  * SetEndOfFile at 8 KiB again ("view.same_size") and at 4 KiB
- * ("view.shrink"). Report each result and the size in KiB after it. Skips
- * on POSIX.
+ * ("view.shrink"). Report each result, and the size in KiB at the end.
+ * Skips on POSIX.
  *
  * Why: code that "truncates to the current length" as a no-op flush or to
  * settle the size after writing (loggers, databases finishing a segment,
@@ -29,40 +29,44 @@
 #include "fsc.h"
 #include "fsc_win32.h"
 
-#include <stdio.h>
-
 #ifdef _WIN32
 enum { KIB = 1024 };
 
-static void set_end(HANDLE h, const char *what, long long size)
-{
-    char name[48];
-    LARGE_INTEGER to, now;
-    to.QuadPart = size;
-    FSC_CHECK(SetFilePointerEx(h, to, NULL, FILE_BEGIN));
-    fsc_obs_win32(what, SetEndOfFile(h));
-    FSC_CHECK(GetFileSizeEx(h, &now));
-    snprintf(name, sizeof name, "%s.size_kib", what);
-    fsc_obs_int(name, now.QuadPart / KIB);
-}
+/* Each step sets the end of file at `kib`; the view is mapped (and the
+ * mapping handle closed) before the first step that has view set. */
+static const struct {
+    const char *what;
+    long long kib;
+    int view;
+} steps[] = {
+    {"mapping.same_size", 8, 0},
+    {"mapping.shrink", 4, 0},
+    {"view.same_size", 8, 1},
+    {"view.shrink", 4, 1},
+};
 
 static void probe(void)
 {
+    LARGE_INTEGER at;
+    void *view = NULL;
     HANDLE h = CreateFileW(L"f", GENERIC_READ | GENERIC_WRITE,
                            FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, NULL,
                            CREATE_NEW, FILE_ATTRIBUTE_NORMAL, NULL);
     FSC_CHECK(h != INVALID_HANDLE_VALUE);
-    LARGE_INTEGER size;
-    size.QuadPart = 8 * KIB;
-    FSC_CHECK(SetFilePointerEx(h, size, NULL, FILE_BEGIN) && SetEndOfFile(h));
+    at.QuadPart = 8 * KIB;
+    FSC_CHECK(SetFilePointerEx(h, at, NULL, FILE_BEGIN) && SetEndOfFile(h));
     HANDLE m = CreateFileMappingW(h, NULL, PAGE_READWRITE, 0, 0, NULL);
     FSC_CHECK(m != NULL);
-    set_end(h, "mapping.same_size", 8 * KIB);
-    set_end(h, "mapping.shrink", 4 * KIB);
-    void *view = MapViewOfFile(m, FILE_MAP_WRITE, 0, 0, 0);
-    FSC_CHECK(view != NULL && CloseHandle(m));
-    set_end(h, "view.same_size", 8 * KIB);
-    set_end(h, "view.shrink", 4 * KIB);
+    for (size_t i = 0; i < sizeof steps / sizeof *steps; i++) {
+        if (steps[i].view && !view) {
+            FSC_CHECK((view = MapViewOfFile(m, FILE_MAP_WRITE, 0, 0, 0)) != NULL && CloseHandle(m));
+        }
+        at.QuadPart = steps[i].kib * KIB;
+        FSC_CHECK(SetFilePointerEx(h, at, NULL, FILE_BEGIN));
+        fsc_obs_win32(steps[i].what, SetEndOfFile(h));
+    }
+    FSC_CHECK(GetFileSizeEx(h, &at));
+    fsc_obs_int("final_size_kib", at.QuadPart / KIB);
     FSC_CHECK(UnmapViewOfFile(view) && CloseHandle(h));
 }
 #else
