@@ -1,9 +1,9 @@
 /*
- * lock.lockfileex_beyond_eof — LockFileEx ranges past the end of the file, up to the largest offset, and one that wraps around.
+ * lock.lockfileex_beyond_eof — LockFile ranges past the end of the file, up to the largest offset, and one that wraps around.
  *
  * Steps: create "f" with 4 bytes and open it twice (handles A and B,
  * read|write, share read|write). Through A, each exclusive and failing
- * immediately: bytes 100-199, past the end ("past_eof"); offset 2^60
+ * immediately (LockFile): bytes 100-199, past the end ("past_eof"); offset 2^60
  * length 2^64-2^60+1, which wraps around ("wrapping"); the last byte of
  * the 64-bit range, offset 2^64-1 length 1 ("last_byte", unlocked again
  * when granted); offset 2^60 length 2^64-2^60, which ends exactly at 2^64
@@ -32,13 +32,11 @@
 
 #include "fsc_win32.h"
 
+/* LockFile: exclusive, never waiting (LockFileEx with LOCKFILE_EXCLUSIVE_LOCK
+ * | LOCKFILE_FAIL_IMMEDIATELY), 64-bit offset and length in halves. */
 static BOOL excl(HANDLE h, unsigned long long off, unsigned long long len)
 {
-    OVERLAPPED ov = {0};
-    ov.Offset = (DWORD)off;
-    ov.OffsetHigh = (DWORD)(off >> 32);
-    return LockFileEx(h, LOCKFILE_EXCLUSIVE_LOCK | LOCKFILE_FAIL_IMMEDIATELY, 0, (DWORD)len,
-                      (DWORD)(len >> 32), &ov);
+    return LockFile(h, (DWORD)off, (DWORD)(off >> 32), (DWORD)len, (DWORD)(len >> 32));
 }
 
 static void probe(void)

@@ -1,8 +1,9 @@
 /*
- * lock.lockfileex_zero_length — zero-length LockFileEx locks: granted, and whether they conflict with ranges that span them.
+ * lock.lockfileex_zero_length — zero-length LockFile/LockFileEx locks: granted, and whether they conflict with ranges that span them.
  *
  * Steps: create "f" with 32 bytes and open it twice (handles A and B,
- * read|write, share read|write). Through A take an exclusive zero-length
+ * read|write, share read|write); every lock below is exclusive and fails
+ * immediately (LockFile). Through A take an exclusive zero-length
  * lock at offset 100 ("zero_at_100"; past the end of the file, as in
  * Wine's test) and through B another exclusive zero-length lock at the
  * same offset ("other_zero_at_100"). Then, each failing immediately:
@@ -31,12 +32,9 @@
 
 #include "fsc_win32.h"
 
-static BOOL excl(HANDLE h, DWORD off, DWORD len)
-{
-    OVERLAPPED ov = {0};
-    ov.Offset = off;
-    return LockFileEx(h, LOCKFILE_EXCLUSIVE_LOCK | LOCKFILE_FAIL_IMMEDIATELY, 0, len, 0, &ov);
-}
+/* LockFile: an exclusive lock that never waits, as LockFileEx with
+ * LOCKFILE_EXCLUSIVE_LOCK | LOCKFILE_FAIL_IMMEDIATELY. */
+#define excl(h, off, len) LockFile((h), (off), 0, (len), 0)
 
 static void probe(void)
 {
