@@ -32,6 +32,12 @@
 
 #include "fsc_win32.h"
 
+static HANDLE open_rw(void)
+{
+    return CreateFileW(L"f", GENERIC_READ | GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE,
+                       NULL, OPEN_EXISTING, 0, NULL);
+}
+
 /* LockFile: exclusive, never waiting (LockFileEx with LOCKFILE_EXCLUSIVE_LOCK
  * | LOCKFILE_FAIL_IMMEDIATELY), 64-bit offset and length in halves. */
 static BOOL excl(HANDLE h, unsigned long long off, unsigned long long len)
@@ -44,10 +50,7 @@ static void probe(void)
     const unsigned long long p60 = 1ULL << 60;
     DWORD n = 0;
     fsc_put("f", "data");
-    HANDLE a = CreateFileW(L"f", GENERIC_READ | GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE,
-                           NULL, OPEN_EXISTING, 0, NULL);
-    HANDLE b = CreateFileW(L"f", GENERIC_READ | GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE,
-                           NULL, OPEN_EXISTING, 0, NULL);
+    HANDLE a = open_rw(), b = open_rw();
     FSC_CHECK(a != INVALID_HANDLE_VALUE && b != INVALID_HANDLE_VALUE);
     fsc_obs_win32("past_eof", excl(a, 100, 100));
     fsc_obs_win32("wrapping", excl(a, p60, 0 - p60 + 1));

@@ -27,13 +27,10 @@
 #include <windows.h>
 
 #include "fsc_win32.h"
-
 static HANDLE open_rw(void)
 {
-    HANDLE h = CreateFileW(L"f", GENERIC_READ | GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE,
-                           NULL, OPEN_EXISTING, 0, NULL);
-    FSC_CHECK(h != INVALID_HANDLE_VALUE);
-    return h;
+    return CreateFileW(L"f", GENERIC_READ | GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE,
+                       NULL, OPEN_EXISTING, 0, NULL);
 }
 
 static int holder(const char *arg)
@@ -49,6 +46,7 @@ static void probe(void)
 {
     fsc_put("f", "0123456789abcdefghijklmnopqrstuv");
     HANDLE h = open_rw();
+    FSC_CHECK(h != INVALID_HANDLE_VALUE);
     fsc_helper *c = fsc_spawn("holder", NULL, FSC_SPAWN_EXEC);
     fsc_expect(c, "locked");
     fsc_obs_win32("while_alive", LockFile(h, 0, 0, 10, 0));
