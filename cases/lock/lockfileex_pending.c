@@ -1,5 +1,5 @@
 /*
- * lock.lockfileex_pending — a waiting LockFileEx on an overlapped handle: ERROR_IO_PENDING, then granted when the holder unlocks.
+ * lock.lockfileex_pending — a waiting LockFileEx on an overlapped handle: is it queued (ERROR_IO_PENDING) and granted when the holder unlocks?
  *
  * Steps: create "f" with 32 bytes; open it through handle A (read|write,
  * share read|write) and lock bytes 0-9 exclusively. Open it again through
