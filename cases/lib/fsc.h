@@ -305,6 +305,9 @@ void fsc_times_setup(int n, const char *const *paths, fsc_stat *before);
 /* Stat `path` now and report `<prefix>atime`, `<prefix>mtime` and
  * `<prefix>ctime`, each `changed` or `unchanged` since `before`. */
 void fsc_obs_times(const char *prefix, const char *path, const fsc_stat *before);
+/* fsc_obs_times for each of the n paths, with "<path>." as the prefix (each
+ * path must then be a valid observation name). */
+void fsc_obs_times_each(int n, const char *const *paths, const fsc_stat *before);
 
 #ifdef __cplusplus
 }

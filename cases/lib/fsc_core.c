@@ -339,6 +339,15 @@ void fsc_obs_times(const char *prefix, const char *path, const fsc_stat *before)
     }
 }
 
+void fsc_obs_times_each(int n, const char *const *paths, const fsc_stat *before)
+{
+    char prefix[NAME_MAX_LEN];
+    for (int i = 0; i < n; i++) {
+        snprintf(prefix, sizeof prefix, "%s.", paths[i]);
+        fsc_obs_times(prefix, paths[i], &before[i]);
+    }
+}
+
 /* --------------------------------------------------------------- main ---- */
 
 void fsc_core_run_role(const fsc_helper *to_probe, const char *role, const char *arg)
