@@ -3,13 +3,12 @@
  *
  * Steps: create "a"; set its access and modification times to
  * 2001-09-09T01:46:40Z (file systems without a change time report one of
- * those instead, and then show it fixed); stat it; wait until the kernel's
- * coarse clock (the one Linux file systems stamp times from) has passed
- * that ctime, and the next whole second if the ctime has no fraction (a
- * file system with 1-second times) — bounded by 3 s; rename "a" to "b";
- * stat "b" and report, for its ctime and (as a control: the data did not
- * change) its mtime, "changed" or "unchanged". The wait makes a change
- * visible whatever the time step; only classes are reported.
+ * those instead, and then show it fixed), stat it and wait until the clock
+ * file systems stamp from has passed its times (fsc_times_setup; bounded by
+ * 3 s); rename "a" to "b"; stat "b" and report, for its ctime and (as a
+ * control: the data did not change) its mtime, "changed" or "unchanged".
+ * The wait makes a change visible whatever the time step; only classes are
+ * reported.
  *
  * Why: POSIX leaves it open whether rename() marks the file's ctime, and
  * file systems differ (Linux ext4, XFS, btrfs and tmpfs update it; others
@@ -21,43 +20,22 @@
  *
  * References: POSIX.1-2024 rename() ("Some implementations mark for update
  * the last file status change timestamp of renamed files and some do
- * not"); Linux rename(2); clock_gettime(2) (CLOCK_REALTIME_COARSE); Linux
- * Documentation/filesystems/multigrain-ts.rst.
+ * not"); Linux rename(2); Linux Documentation/filesystems/multigrain-ts.rst.
  */
-#ifndef _WIN32
-#define _GNU_SOURCE
-#include <time.h>
-#endif
 #include "fsc.h"
 
-#if !defined(_WIN32) && defined(CLOCK_REALTIME_COARSE)
 static int same(fsc_time a, fsc_time b) { return a.sec == b.sec && a.nsec == b.nsec; }
-#endif
 
 static void probe(void)
 {
-#if !defined(_WIN32) && defined(CLOCK_REALTIME_COARSE)
-    fsc_time past = {1000000000, 0};
+    const char *a = "a";
     fsc_stat before, after;
-    struct timespec now, tick = {0, 1000000};
     fsc_put("a", "data");
-    FSC_OK(fsc_op_set_times("a", &past, &past));
-    FSC_OK(fsc_op_stat("a", &before));
-    long long target = before.ctime.sec * 1000000000LL + before.ctime.nsec;
-    if (before.ctime.nsec == 0) target += 1000000000LL;
-    for (int i = 0;; i++) {
-        FSC_CHECK(clock_gettime(CLOCK_REALTIME_COARSE, &now) == 0);
-        if (now.tv_sec * 1000000000LL + now.tv_nsec > target) break;
-        FSC_CHECK(i < 3000);
-        nanosleep(&tick, NULL);
-    }
+    fsc_times_setup(1, &a, &before);
     fsc_obs_op("rename", fsc_op_rename("a", "b"));
     FSC_OK(fsc_op_stat("b", &after));
     fsc_obs("ctime", "%s", same(after.ctime, before.ctime) ? "unchanged" : "changed");
     fsc_obs("mtime", "%s", same(after.mtime, before.mtime) ? "unchanged" : "changed");
-#else
-    fsc_skip("no_coarse_clock");
-#endif
 }
 
 FSC_PROBE(probe)
