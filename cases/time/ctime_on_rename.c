@@ -3,12 +3,13 @@
  *
  * Steps: create "a"; set its access and modification times to
  * 2001-09-09T01:46:40Z (file systems without a change time report one of
- * those instead, and then show it fixed), stat it and wait until the clock
- * file systems stamp from has passed its times (fsc_times_setup; bounded by
- * 3 s); rename "a" to "b"; stat "b" and report, for its ctime and (as a
- * control: the data did not change) its mtime, "changed" or "unchanged".
- * The wait makes a change visible whatever the time step; only classes are
- * reported.
+ * those instead, and then show it fixed); stat it; wait until the kernel's
+ * coarse clock (the one Linux file systems stamp times from) has passed
+ * that ctime, and the next whole second if the ctime has no fraction (a
+ * file system with 1-second times) — bounded by 3 s; rename "a" to "b";
+ * stat "b" and report, for its ctime and (as a control: the data did not
+ * change) its mtime, "changed" or "unchanged". The wait makes a change
+ * visible whatever the time step; only classes are reported.
  *
  * Why: POSIX leaves it open whether rename() marks the file's ctime, and
  * file systems differ (Linux ext4, XFS, btrfs and tmpfs update it; others
@@ -20,7 +21,8 @@
  *
  * References: POSIX.1-2024 rename() ("Some implementations mark for update
  * the last file status change timestamp of renamed files and some do
- * not"); Linux rename(2); Linux Documentation/filesystems/multigrain-ts.rst.
+ * not"); Linux rename(2); clock_gettime(2) (CLOCK_REALTIME_COARSE); Linux
+ * Documentation/filesystems/multigrain-ts.rst.
  */
 #include "fsc.h"
 
