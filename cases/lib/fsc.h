@@ -272,6 +272,43 @@ int fsc_op_set_times(const char *path, const fsc_time *atime,
 void fsc_put(const char *path, const char *text);
 const char *fsc_get(const char *path);
 
+
+/* ------------------------------------------- timestamps per operation -- */
+/*
+ * Not part of the operations layer: scaffolding for probes that ask which of
+ * a file's times an operation changes. The probe calls fsc_times_setup on
+ * the files and directories it watches, does the operation, and reports
+ * with fsc_obs_times: a change shows whatever the file system's time step,
+ * and only classes are reported, never the clock.
+ */
+
+/* Wait until the clock file systems stamp times from has passed the end of
+ * the time step `t` lies in: t itself when its fraction has no trailing
+ * zeros, the next 10 ms when it is whole 10 ms (exFAT), the next second when
+ * it has none (1-second times), so that a time stamped afterwards differs
+ * from t. The clock is POSIX CLOCK_REALTIME_COARSE (never ahead of what
+ * Linux file systems stamp; else CLOCK_REALTIME), Win32 the system time less
+ * 20 ms (under Wine the host stamps from a coarse clock up to a tick behind
+ * it), polled every millisecond. Bounded: at most the step (1 s) and a
+ * tick; the probe is broken (exit 2) if it has not passed t within 3 s. */
+void fsc_clock_pass(fsc_time t);
+
+/* For each of the n paths (files or directories): set its access and
+ * modification times to 2001-09-09T01:46:40Z — older than its change time,
+ * so Linux's relatime rule lets any read update the access time, and what a
+ * lookup reads shows the same way every run — and stat it into before[i];
+ * then fsc_clock_pass the latest of all the times read. Skips
+ * (`cannot_set_directory_times`) where a directory's times cannot be set;
+ * fails the probe if anything else fails. */
+void fsc_times_setup(int n, const char *const *paths, fsc_stat *before);
+
+/* Stat `path` now and report `<prefix>atime`, `<prefix>mtime` and
+ * `<prefix>ctime`, each `changed` or `unchanged` since `before`. */
+void fsc_obs_times(const char *prefix, const char *path, const fsc_stat *before);
+/* fsc_obs_times for each of the n paths, with "<path>." as the prefix (each
+ * path must then be a valid observation name). */
+void fsc_obs_times_each(int n, const char *const *paths, const fsc_stat *before);
+
 #ifdef __cplusplus
 }
 #endif

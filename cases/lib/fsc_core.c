@@ -291,6 +291,63 @@ const char *fsc_get(const char *path)
     return buf;
 }
 
+/* ------------------------------------------- timestamps per operation -- */
+
+static long long ns_of(fsc_time t) { return t.sec * 1000000000LL + t.nsec; }
+
+void fsc_clock_pass(fsc_time t)
+{
+    long long step = 1000000000LL;   /* the time step t shows: its trailing zeros */
+    while (step > 1 && t.nsec % step) step /= 10;
+    long long end = ns_of(t) - ns_of(t) % step + step;
+    long long start = fsc_plat_now_ms();
+    while (fsc_plat_stamp_clock_ns() < end) {
+        if (fsc_plat_now_ms() - start > 3000)
+            fsc_fail("the clock did not pass %lld.%09ld within 3 s", t.sec, t.nsec);
+        fsc_plat_pause();
+    }
+}
+
+void fsc_times_setup(int n, const char *const *paths, fsc_stat *before)
+{
+    fsc_time past = {1000000000, 0}, latest = {0, 0};
+    for (int i = 0; i < n; i++) {
+        FSC_OK(fsc_op_stat(paths[i], &before[i]));
+        int e = fsc_op_set_times(paths[i], &past, &past);
+        if (e && e != FSC_UNSUPPORTED && before[i].type == FSC_TYPE_DIR)
+            fsc_skip("cannot_set_directory_times");
+        FSC_OK(e);
+        FSC_OK(fsc_op_stat(paths[i], &before[i]));
+        const fsc_time *t[3] = {&before[i].atime, &before[i].mtime, &before[i].ctime};
+        for (int k = 0; k < 3; k++)
+            if (ns_of(*t[k]) > ns_of(latest)) latest = *t[k];
+    }
+    fsc_clock_pass(latest);
+}
+
+void fsc_obs_times(const char *prefix, const char *path, const fsc_stat *before)
+{
+    static const char *const which[3] = {"atime", "mtime", "ctime"};
+    char name[NAME_MAX_LEN];
+    fsc_stat now;
+    FSC_OK(fsc_op_stat(path, &now));
+    const fsc_time *was[3] = {&before->atime, &before->mtime, &before->ctime};
+    const fsc_time *is[3] = {&now.atime, &now.mtime, &now.ctime};
+    for (int k = 0; k < 3; k++) {
+        snprintf(name, sizeof name, "%s%s", prefix, which[k]);
+        emit(name, ns_of(*was[k]) == ns_of(*is[k]) ? "unchanged" : "changed");
+    }
+}
+
+void fsc_obs_times_each(int n, const char *const *paths, const fsc_stat *before)
+{
+    char prefix[NAME_MAX_LEN];
+    for (int i = 0; i < n; i++) {
+        snprintf(prefix, sizeof prefix, "%s.", paths[i]);
+        fsc_obs_times(prefix, paths[i], &before[i]);
+    }
+}
+
 /* --------------------------------------------------------------- main ---- */
 
 void fsc_core_run_role(const fsc_helper *to_probe, const char *role, const char *arg)

@@ -38,6 +38,11 @@ void fsc_plat_stdout(const char *buf, size_t n);
 const char *fsc_plat_last_error(void);
 /* Monotonic milliseconds. */
 long long fsc_plat_now_ms(void);
+/* For fsc_clock_pass: the clock file systems stamp times from (see there),
+ * in nanoseconds since 1970; and a pause of about a millisecond between two
+ * readings of it (never to synchronise processes). */
+long long fsc_plat_stamp_clock_ns(void);
+void fsc_plat_pause(void);
 
 /* Start `role` (see fsc_spawn); fill h->rd, h->wr, h->proc. 0 or an error
  * code named by fsc_op_errname. */

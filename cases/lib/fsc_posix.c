@@ -82,6 +82,23 @@ void fsc_plat_stdout(const char *buf, size_t n)
 
 const char *fsc_plat_last_error(void) { return fsc_errno_name(errno); }
 
+long long fsc_plat_stamp_clock_ns(void)
+{
+    struct timespec ts;
+#ifdef CLOCK_REALTIME_COARSE
+    clock_gettime(CLOCK_REALTIME_COARSE, &ts);
+#else
+    clock_gettime(CLOCK_REALTIME, &ts);
+#endif
+    return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+void fsc_plat_pause(void)
+{
+    struct timespec tick = {0, 1000000};
+    nanosleep(&tick, NULL);
+}
+
 long long fsc_plat_now_ms(void)
 {
     struct timespec ts;

@@ -91,6 +91,16 @@ const char *fsc_plat_last_error(void) { return fsc_win32_error_name(GetLastError
 
 long long fsc_plat_now_ms(void) { return (long long)GetTickCount64(); }
 
+long long fsc_plat_stamp_clock_ns(void)
+{
+    FILETIME f;   /* 100 ns since 1601; 11644473600 s to 1970 */
+    GetSystemTimeAsFileTime(&f);
+    long long ticks = (long long)(((unsigned long long)f.dwHighDateTime << 32) | f.dwLowDateTime);
+    return (ticks - 116444736000000000LL) * 100 - 20000000LL;
+}
+
+void fsc_plat_pause(void) { Sleep(1); }
+
 int fsc_obs_win32(const char *name, int ok)
 {
     fsc_obs(name, "%s", ok ? "ok" : fsc_win32_error_name(GetLastError()));

@@ -331,6 +331,55 @@ static void ops_backend(void **state)
     assert_int_equal(rmdir(dir), 0);
 }
 
+/* ---- timestamps per operation ---- */
+
+static long long ns_of(fsc_time t) { return t.sec * 1000000000LL + t.nsec; }
+
+/* fsc_clock_pass returns only once the clock is past the end of t's step:
+ * the next 10 ms for a fraction of whole 10 ms, the next second for none. */
+static void clock_pass(void **state)
+{
+    (void)state;
+    long long now = fsc_plat_stamp_clock_ns();
+    fsc_time tens = {now / 1000000000LL, 250000000}, whole = {now / 1000000000LL - 1, 0};
+    fsc_clock_pass(tens);
+    assert_true(fsc_plat_stamp_clock_ns() >= ns_of(tens) + 10000000);
+    fsc_clock_pass(whole);
+    assert_true(fsc_plat_stamp_clock_ns() >= ns_of(whole) + 1000000000);
+}
+
+static void clock_never(void)
+{
+    fsc_clock_pass((fsc_time){fsc_plat_stamp_clock_ns() / 1000000000LL + 60, 0});
+}
+
+static void times_write(void)
+{
+    const char *f = "times_f";
+    fsc_stat before;
+    fsc_fd fd;
+    size_t n;
+    fsc_put(f, "data");
+    FSC_OK(fsc_op_open(f, FSC_WRITE | FSC_SHARE_CRT, &fd));
+    fsc_times_setup(1, &f, &before);
+    assert_int_equal(before.mtime.sec, 1000000000);
+    FSC_OK(fsc_op_write(fd, "more", 4, &n));
+    fsc_obs_times("f.", f, &before);
+    FSC_OK(fsc_op_close(fd));
+    FSC_OK(fsc_op_unlink(f));
+}
+
+static void times_per_operation(void **state)
+{
+    (void)state;
+    struct outcome o = in_child(times_write);
+    assert_int_equal(o.status, 0);
+    assert_string_equal(o.out, "f.atime=unchanged\nf.mtime=changed\nf.ctime=changed\n");
+    o = in_child(clock_never);   /* bounded: broken after 3 s */
+    assert_int_equal(o.status, FSC_EXIT_BROKEN);
+    assert_non_null(strstr(o.err, "did not pass"));
+}
+
 /* What the C runtime cannot express is `unsupported`, never done another way. */
 static void ops_crt_unsupported(void **state)
 {
@@ -358,6 +407,7 @@ static void unit_tests(void)
         cmocka_unit_test(skip_and_check),  cmocka_unit_test(helper_messages),
         cmocka_unit_test(deadline),        cmocka_unit_test(helpers_die_with_probe),
         cmocka_unit_test(mem_guard),       cmocka_unit_test(ops_backend),
+        cmocka_unit_test(clock_pass),      cmocka_unit_test(times_per_operation),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     rmdir(sandbox);
