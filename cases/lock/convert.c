@@ -23,8 +23,9 @@
  * first, so a reader whose LOCK_EX|LOCK_NB failed may go on reading with no
  * lock at all.
  *
- * References: POSIX.1-2024 fcntl() (a new lock on a segment the process has
- * locked "shall replace" the old one; F_SETLK on a conflict "shall return
+ * References: POSIX.1-2024 fcntl() ("the previous lock type for each byte
+ * in the specified region shall be replaced by the new lock type"; F_SETLK:
+ * "If a shared or exclusive lock cannot be set, fcntl() shall return
  * immediately"); Linux fcntl(2) "Open file description locks" (same
  * semantics as record locks apart from ownership); Linux flock(2)
  * ("Converting a lock ... is not guaranteed to be atomic: the existing lock

@@ -16,8 +16,9 @@
  * write there. Log writers and mailbox appenders that rely on an
  * EOF-relative lock to serialise appends must lock with l_len 0 instead.
  *
- * References: POSIX.1-2024 fcntl() (l_whence SEEK_END: "relative to the
- * current end of file"; F_GETLK returns l_whence SEEK_SET); Linux fcntl(2).
+ * References: POSIX.1-2024 fcntl() (l_whence SEEK_END: l_start is relative
+ * to the end of the file when the request is made); Linux fcntl(2), fs/locks.c
+ * posix_lock_to_flock (F_GETLK returns l_whence SEEK_SET).
  */
 #ifndef _WIN32
 #define _XOPEN_SOURCE 700

@@ -17,10 +17,11 @@
  * taken. Windows LockFileEx has neither: an unlock must name exactly a range
  * that was locked.
  *
- * References: POSIX.1-2024 fcntl() ("Locks may start and extend beyond the
- * current end of a file ... the lock is split"; F_GETLK returns "the first
- * lock" that blocks); Linux fcntl(2) "Advisory record locking"; UnlockFileEx
- * (Win32, for the contrast).
+ * References: POSIX.1-2024 fcntl() (F_UNLCK on part of a locked segment
+ * unlocks only those bytes; F_GETLK describes the first lock that blocks
+ * the request); WG15 interpretation 9945-1-90 #50 (coalescing adjacent
+ * locks is not required); Linux fcntl(2) "Advisory record locking";
+ * UnlockFileEx (Win32, for the contrast).
  */
 #ifndef _WIN32
 #define _XOPEN_SOURCE 700

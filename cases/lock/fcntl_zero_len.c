@@ -16,8 +16,9 @@
  * 1 GiB, a pid file's lock at offset 0 of an empty file). On Windows a
  * zero-length LockFileEx range locks nothing (another engineer's probes).
  *
- * References: POSIX.1-2024 fcntl() ("If l_len is 0, the lock ... shall
- * extend to the largest possible value of the file offset for that file";
+ * References: POSIX.1-2024 fcntl() ("A lock shall be set to extend to the
+ * largest possible value of the file offset for that file by setting l_len
+ * to 0";
  * "Locks may start and extend beyond the current end of a file"); Linux
  * fcntl(2); SQLite src/os.h PENDING_BYTE.
  */

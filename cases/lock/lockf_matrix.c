@@ -19,8 +19,8 @@
  *
  * References: POSIX.1-2024 lockf() (F_TEST "shall test the specified
  * section for the presence of locks by other processes"; F_TLOCK;
- * [EACCES] or [EAGAIN]; "the interaction between fcntl() and lockf()
- * locks is unspecified"); Linux lockf(3); glibc io/lockf64.c.
+ * [EACCES] or [EAGAIN]); Linux lockf(3); glibc io/lockf64.c (F_TEST and
+ * F_TLOCK as F_GETLK and F_SETLK write locks).
  */
 #ifndef _WIN32
 #define _XOPEN_SOURCE 700

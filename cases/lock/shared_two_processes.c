@@ -13,9 +13,10 @@
  * The rule is the same for POSIX record locks and Windows LockFileEx; what
  * differs is only the error a refusal gives.
  *
- * References: POSIX.1-2024 fcntl() ("There can be multiple shared locks
- * ... on a given segment"; a write lock is refused while another process
- * holds a read lock); LockFileEx (Win32: a shared lock "denies all
+ * References: POSIX.1-2024 fcntl() ("When a shared lock is set on a segment
+ * of a file, other processes shall be able to set shared locks on that
+ * segment"; a write lock is refused while another process holds a read
+ * lock); LockFileEx (Win32: a shared lock "denies all
  * processes write access", "an exclusive lock cannot overlap an existing
  * locked region"),
  * https://learn.microsoft.com/windows/win32/api/fileapi/nf-fileapi-lockfileex

@@ -14,8 +14,8 @@
  * a locked extent, SQLite's unlock of the PENDING byte on POSIX) leaves the
  * whole range locked on Windows and must track its lock ranges itself.
  *
- * References: POSIX.1-2024 fcntl() (F_UNLCK on part of a locked segment;
- * "the lock is split"); UnlockFileEx (Win32: "the region to unlock must
+ * References: POSIX.1-2024 fcntl() (F_UNLCK on part of a locked segment
+ * unlocks only those bytes); UnlockFileEx (Win32: "the region to unlock must
  * correspond exactly to an existing locked region"; ERROR_NOT_LOCKED),
  * https://learn.microsoft.com/windows/win32/api/fileapi/nf-fileapi-unlockfileex
  */
