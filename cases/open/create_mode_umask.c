@@ -27,29 +27,24 @@
 #include "fsc.h"
 
 #ifndef _WIN32
-static void report(const char *name, const char *path)
-{
-    struct stat st;
-    FSC_CHECK(stat(path, &st) == 0);
-    fsc_obs(name, "%04o", (unsigned)(st.st_mode & 07777));
-}
-
 static void probe(void)
 {
     static const unsigned masks[] = {0, 022, 027, 077};
     char name[16], path[16];
+    struct stat st;
     for (size_t i = 0; i < sizeof masks / sizeof masks[0]; i++) {
         umask((mode_t)masks[i]);
         snprintf(path, sizeof path, "f%03o", masks[i]);
         int fd = open(path, O_CREAT | O_EXCL | O_WRONLY, 0777);
         FSC_CHECK(fd >= 0);
         FSC_CHECK(close(fd) == 0);
+        FSC_CHECK(stat(path, &st) == 0);
         snprintf(name, sizeof name, "u%03o.file", masks[i]);
-        report(name, path);
+        fsc_obs(name, "%04o", (unsigned)(st.st_mode & 07777));
         snprintf(path, sizeof path, "d%03o", masks[i]);
-        FSC_CHECK(mkdir(path, 0777) == 0);
+        FSC_CHECK(mkdir(path, 0777) == 0 && stat(path, &st) == 0);
         snprintf(name, sizeof name, "u%03o.dir", masks[i]);
-        report(name, path);
+        fsc_obs(name, "%04o", (unsigned)(st.st_mode & 07777));
     }
 }
 #else
