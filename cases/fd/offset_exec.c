@@ -13,8 +13,9 @@
  * program that hands a half-read file to a child (a shell's `cmd <file`
  * with a `read` before, an installer passing a package stream, a build
  * tool passing a response file handle) sees the child's reads in its own
- * position. Libraries that emulate descriptors above the OS (some
- * language runtimes) may give the child a fresh offset.
+ * position. A descriptor a library keeps above the OS (a C runtime's
+ * descriptor table) may not reach a child started with CreateProcess at
+ * all.
  *
  * References: POSIX.1-2024 exec (descriptors without FD_CLOEXEC stay open
  * in the new image, on the same open file description), XBD 3 "Open File

@@ -7,8 +7,8 @@
  * 2..7 must read as zero bytes).
  *
  * Why: writing at an offset beyond the end is how sparse files, database
- * pages and download managers (pre-positioned chunks) work. POSIX and
- * Windows both promise that the gap reads as zeros; a file system that
+ * pages and download managers (pre-positioned chunks) work. POSIX
+ * promises that the gap reads as zeros; a file system that
  * leaves old disk blocks there leaks another file's data, one that refuses
  * the seek breaks every torrent client and VM disk image writer.
  *

@@ -6,9 +6,8 @@
  * report what came back ("eof" for 0 bytes, or the error).
  *
  * Why: without O_NONBLOCK the open blocks until a writer arrives, so
- * daemons and shells that listen on a named pipe (systemd's
- * notify/cgroup FIFOs, make's jobserver fifo, `mkfifo` based IPC) open it
- * non-blocking first. POSIX says that open returns at once; a read with no
+ * programs that listen on a named pipe (GNU make 4.4's jobserver FIFO,
+ * `mkfifo` based IPC in shell scripts) open it non-blocking first. POSIX says that open returns at once; a read with no
  * writer then returns 0 (end of file), not EAGAIN — a loop that treats 0 as
  * "the writer closed" ends before the writer ever came.
  *

@@ -10,7 +10,7 @@
  * I/O — container runtimes, systemd and glibc's realpath use it to pin a
  * file or directory and to work *at() relative to it safely. Code that
  * gets one from a library and passes it to read() gets EBADF; whether
- * fstat and fchdir work through it (they did not before Linux 3.5/3.6)
+ * fstat and fchdir work through it (fstat only since Linux 3.6)
  * decides whether it can replace an ordinary descriptor.
  *
  * References: open(2) (O_PATH: fchdir and, since Linux 3.6, fstat work

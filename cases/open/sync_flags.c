@@ -6,10 +6,10 @@
  * fcntl(F_GETFL) still shows the whole flag ("kept" or "dropped"); write
  * one byte and report.
  *
- * Why: databases and loggers (PostgreSQL's wal_sync_method=open_datasync,
- * SQLite's journal, syslog daemons) open with O_DSYNC or O_SYNC instead of
- * calling fsync after each write, and some check F_GETFL to learn whether
- * the file system honoured it. A file system (FUSE, network) that refuses
+ * Why: databases and loggers (PostgreSQL's wal_sync_method=open_datasync
+ * and open_sync, loggers that want each record durable) open with O_DSYNC
+ * or O_SYNC instead of calling fsync after each write; F_GETFL is how a program can see what
+ * the descriptor kept. A file system (FUSE, network) that refuses
  * the flag makes the open fail; one that drops it silently makes the
  * durability promise empty.
  *
