@@ -9,8 +9,8 @@
  * Why: dup3(…, O_CLOEXEC) closes the race between dup2 and fcntl(F_SETFD)
  * in which another thread's fork+exec leaks the descriptor into a child —
  * the reason it was added to Linux 2.6.27 and to POSIX.1-2024. Libraries
- * that redirect descriptors in threaded programs (glib, libuv, Rust's
- * std::process) rely on the flag being set at once.
+ * that redirect descriptors in threaded programs (libuv's
+ * uv__dup2_cloexec) rely on the flag being set at once.
  *
  * References: POSIX.1-2024 dup3() (O_CLOEXEC in flag sets FD_CLOEXEC on
  * fildes2; without it the flag is cleared as by dup2()); dup(2) (dup3).

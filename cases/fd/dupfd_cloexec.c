@@ -7,7 +7,7 @@
  * F_DUPFD (FD_CLOEXEC must be clear).
  *
  * Why: libraries that must keep their descriptors away from 0-2 and out of
- * child processes (glib, systemd, Python's os.dup with inheritable=False,
+ * child processes (systemd's fd_move_above_stdio, Python's os.dup,
  * libuv's uv__dup) move them up with F_DUPFD_CLOEXEC in one step; with
  * F_DUPFD plus F_SETFD a concurrent fork+exec leaks them. The minimum
  * argument is what keeps a daemon's log descriptor from landing on 0, 1

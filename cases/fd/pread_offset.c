@@ -9,8 +9,9 @@
  * Why: pread/pwrite exist so that threads sharing a descriptor (databases
  * such as SQLite and PostgreSQL, Go's os.File.ReadAt, libuv's uv_fs_read
  * with an offset) do not race on one file offset. Where they are emulated
- * with lseek+read+lseek (old Windows CRTs, some language runtimes), the
- * offset moves for a moment and a concurrent read gets the wrong bytes.
+ * with lseek+read+lseek (Go's ReadAt on Windows: internal/poll
+ * fd_windows.go Pread), the offset moves for a moment and a concurrent
+ * read through the same descriptor gets the wrong bytes.
  *
  * References: POSIX.1-2024 pread() and pwrite() (read or write at a given
  * position without changing the file offset); pread(2).

@@ -6,8 +6,8 @@
  *
  * Why: an empty string reaches open() when a configuration value or an
  * environment variable is unset and a program forgets to check it. POSIX
- * requires ENOENT (SVR4 once resolved "" to the current directory, and a
- * library that maps "" to "." opens the directory instead of failing);
+ * requires ENOENT (a library that maps "" to "." opens the directory
+ * instead of failing);
  * Linux only accepts "" with AT_EMPTY_PATH on the *at() calls.
  *
  * References: POSIX.1-2024 open() and stat() ([ENOENT] also when path

@@ -7,7 +7,7 @@
  * cannot make symbolic links.
  *
  * Why: O_NOFOLLOW is how privileged programs and archive extractors (tar,
- * rsync --safe-links, systemd-tmpfiles, log rotators) refuse to be led
+ * systemd-tmpfiles, log rotators) refuse to be led
  * through a link an attacker planted. POSIX requires ELOOP; FreeBSD reports
  * EMLINK and NetBSD EFTYPE, so code that tests for ELOOP alone misreads the
  * refusal as some other failure.

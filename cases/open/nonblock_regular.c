@@ -6,10 +6,10 @@
  * and report what came back (the bytes, or the error: EAGAIN would mean
  * the flag changed a regular file's reads).
  *
- * Why: event loops (libuv, Node, tokio, Python asyncio) open every file
- * with O_NONBLOCK or set it on descriptors they did not open; on a regular
- * file it has no effect — reads still block on the disk — which is why
- * they need a thread pool for file I/O. A file system that returned EAGAIN
+ * Why: event loops (libuv, Node, Python asyncio) set O_NONBLOCK on
+ * descriptors they are handed, such as stdin redirected from a file; on a
+ * regular file it has no effect — reads still block on the disk — which is
+ * why they use a thread pool for file I/O. A file system that returned EAGAIN
  * would break every program reading a file handed to it on stdin.
  *
  * References: POSIX.1-2024 open() (O_NONBLOCK is specified for FIFOs and
