@@ -4,7 +4,9 @@
  * Steps: for each source kind (file, empty directory) and destination kind
  * (missing; a file; an empty directory; a directory holding "c"), in a
  * directory of its own ("<src>.<dst>"): create the source "s" and the
- * destination "d"; rename "s" to "d" (fsc_op_rename: rename(2) /
+ * destination "d" (every cell is set up before the first rename: a file
+ * system that reuses a replaced directory's node, as davfs2 does, must not
+ * hand it to the next cell's mkdir); rename "s" to "d" (fsc_op_rename: rename(2) /
  * MoveFileExW with MOVEFILE_REPLACE_EXISTING); report <src>.<dst>.rename
  * (the result), <src>.<dst>.src (stat of "s": ok or the error) and
  * <src>.<dst>.dst (what "d" is now: file, dir or absent). Symbolic links
@@ -31,20 +33,31 @@
 static const char *const srcs[] = {"file", "dir"};
 static const char *const dsts[] = {"missing", "file", "empty_dir", "nonempty_dir"};
 
-static void cell(int si, int di)
+static void paths(int si, int di, char *dir, char *s, char *d)
 {
-    char dir[40], s[48], d[48], c[56], name[64];
-    fsc_stat st;
-    snprintf(dir, sizeof dir, "%s.%s", srcs[si], dsts[di]);
-    snprintf(s, sizeof s, "%s/s", dir);
-    snprintf(d, sizeof d, "%s/d", dir);
-    snprintf(c, sizeof c, "%s/d/c", dir);
+    snprintf(dir, 40, "%s.%s", srcs[si], dsts[di]);
+    snprintf(s, 48, "%s/s", dir);
+    snprintf(d, 48, "%s/d", dir);
+}
+
+static void setup(int si, int di)
+{
+    char dir[40], s[48], d[48], c[56];
+    paths(si, di, dir, s, d);
+    snprintf(c, sizeof c, "%s/c", d);
     FSC_OK(fsc_op_mkdir(dir));
     if (si == 0) fsc_put(s, "src");
     else FSC_OK(fsc_op_mkdir(s));
     if (di == 1) fsc_put(d, "old");
     if (di >= 2) FSC_OK(fsc_op_mkdir(d));
     if (di == 3) fsc_put(c, "old");
+}
+
+static void cell(int si, int di)
+{
+    char dir[40], s[48], d[48], name[64];
+    fsc_stat st;
+    paths(si, di, dir, s, d);
     snprintf(name, sizeof name, "%s.rename", dir);
     fsc_obs_op(name, fsc_op_rename(s, d));
     snprintf(name, sizeof name, "%s.src", dir);
@@ -56,6 +69,8 @@ static void cell(int si, int di)
 
 static void probe(void)
 {
+    for (int si = 0; si < 2; si++)
+        for (int di = 0; di < 4; di++) setup(si, di);
     for (int si = 0; si < 2; si++)
         for (int di = 0; di < 4; di++) cell(si, di);
 }
