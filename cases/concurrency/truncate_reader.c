@@ -4,9 +4,10 @@
  * Steps: create "f" of 64 KiB of 'a'. A helper opens it and, told "go",
  * repeats until the file "stop" exists: truncate to 0, write 64 KiB of 'a'
  * at offset 0 with one write (after its first failure it only waits, and
- * reports that failure at the end: writer, "ok" or the error). The probe reads from offset 0, 64 KiB at a
- * time, 400 times, and checks every byte it got; then creates "stop" and
- * waits for the helper. Reports garbage: "none" when every byte read was
+ * reports that failure at the end: writer, "ok" or the error). The probe
+ * reads from offset 0, 64 KiB at a time, 400 times, and checks every byte
+ * it got; then creates "stop" and waits for the helper. Reports writer,
+ * and garbage: "none" when every byte read was
  * 'a' (whatever the lengths), "some" when a read returned any other byte —
  * zeros from a size that ran ahead of the data, or stale blocks.
  *
