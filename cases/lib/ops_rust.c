@@ -26,9 +26,11 @@
  *                     unsupported (std opens every file close-on-exec /
  *                     non-inheritable and has no switch). The fsc_fd is a
  *                     number of lib.rs's table of File, not the system's.
- *   fsc_op_close      drop(File) (std has no close that reports an error)
+ *   fsc_op_close      drop(File) (std has no close that reports an error);
+ *                     a second close: unsupported (dropping consumes the File)
  *   fsc_op_read       Read::read;  fsc_op_write Write::write (one call, as asked)
- *   fsc_op_seek       Seek::seek (SeekFrom::Start/Current/End)
+ *   fsc_op_seek       Seek::seek (SeekFrom::Start/Current/End); a negative
+ *                     absolute offset: unsupported (SeekFrom::Start is a u64)
  *   fsc_op_truncate   File::set_len
  *   fsc_op_rename     fs::rename;  fsc_op_unlink fs::remove_file
  *   fsc_op_link       fs::hard_link; fsc_op_mkdir fs::create_dir;

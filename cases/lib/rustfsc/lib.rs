@@ -163,7 +163,8 @@ pub extern "C" fn fsc_op_close(fd: isize) -> c_int {
             drop(file); // File's Drop closes it (and ignores the result: std has no close)
             0
         }
-        None => NO_ERRNO,
+        // A File is closed by dropping it, which consumes it: std cannot close one twice.
+        None => FSC_UNSUPPORTED,
     }
 }
 
@@ -197,7 +198,7 @@ pub unsafe extern "C" fn fsc_op_write(fd: isize, buf: *const c_void, n: usize, d
 pub unsafe extern "C" fn fsc_op_seek(fd: isize, off: c_longlong, whence: c_int, pos: *mut c_longlong) -> c_int {
     let to = match whence {
         0 if off >= 0 => SeekFrom::Start(off as u64),
-        0 => return code(&io::Error::new(io::ErrorKind::InvalidInput, "negative offset")),
+        0 => return FSC_UNSUPPORTED, // SeekFrom::Start takes a u64: std cannot ask for it
         1 => SeekFrom::Current(off),
         _ => SeekFrom::End(off),
     };
