@@ -3,10 +3,10 @@
  *
  * Steps: create "a"; set its access and modification times to
  * 2001-09-09T01:46:40Z (file systems without a change time report one of
- * those instead, and then show it fixed); stat it; wait until the kernel's
- * coarse clock (the one Linux file systems stamp times from) has passed
- * that ctime, and the next whole second if the ctime has no fraction (a
- * file system with 1-second times) — bounded by 3 s; rename "a" to "b";
+ * those instead, and then show it fixed); stat it; wait until the clock
+ * file systems stamp times from has passed the time step that ctime falls
+ * in (fsc_times_setup: 1 ns, 10 ms or 1 s, read from its trailing zeros;
+ * bounded by 3 s); rename "a" to "b";
  * stat "b" and report, for its ctime and (as a control: the data did not
  * change) its mtime, "changed" or "unchanged". The wait makes a change
  * visible whatever the time step; only classes are reported.
