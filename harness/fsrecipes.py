@@ -37,6 +37,9 @@ class FsSpec:
     server: tuple = ()         # argv template of a server the mount talks to ({port})
     ready: str = ""            # what the server prints once it listens
     rundirs: tuple = ()        # directories the server needs (made if missing, removed)
+    netns: bool = False        # server and client in a network namespace of their own
+                               # holding only lo ({netns}: its /proc/PID/ns/net)
+    subdir: str = ""           # the directory under test, inside the mount
     inodes: bool = True        # False: its statfs inode counts mean nothing (no check)
     exclude: tuple = ()        # (probe id, why): probes that would damage the column
     no_landlock: str = ""      # why its probes run without Landlock (subreaper still)
