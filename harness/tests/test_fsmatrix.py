@@ -147,7 +147,13 @@ class Requirements(unittest.TestCase):
             "ssh-keygen (Debian package openssh-client), needed for sshfs",
             "sshfs (Debian package sshfs), needed for sshfs",
             "rclone (Debian package rclone), needed for rclone-full, webdav",
-            "mount.davfs (Debian package davfs2), needed for webdav"])
+            "mount.davfs (Debian package davfs2), needed for webdav",
+            "smbd (Debian package samba), needed for smb",
+            "smbpasswd (Debian package samba-common-bin), needed for smb",
+            "smbnetfs (Debian package smbnetfs), needed for smb",
+            "nsenter (Debian package util-linux), needed for smb",
+            "unshare (Debian package util-linux), needed for smb",
+            "ip (Debian package iproute2), needed for smb"])
 
     def test_devices(self):
         lines = fsrecipes.missing_requirements(
