@@ -8,6 +8,8 @@ after each filesystem, and all of them on any error, Ctrl-C or SIGTERM. A FUSE
 daemon that stops answering would leave processes stuck in the kernel for good
 (uninterruptible, even by SIGKILL): a watchdog kills the daemon after --fs-deadline
 seconds (3 s after an interrupt), which makes the pending calls fail and the run end.
+A recipe's server and client can share a network namespace holding only lo (Samba):
+a process keeps it, and its undo step ends every process in it, so it goes with them.
 """
 
 import contextlib
@@ -306,6 +308,48 @@ def stop_server(proc):
     proc.stdout.close()
 
 
+# ---------------------------------------------------- network namespace --
+
+def program(argv):
+    """The program an argv runs: after `nsenter ... --`, the command it enters with."""
+    return argv[argv.index("--") + 1] if argv[0] == "nsenter" else argv[0]
+
+
+NETNS_READY = "fsconform: lo up"
+
+
+def net_ns(pid, proc="/proc"):
+    """(device, inode) of the network namespace of `pid`, None if it is gone."""
+    try:
+        st = os.stat(f"{proc}/{pid}/ns/net")
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+def pids_in_net_ns(ns, proc="/proc"):
+    return [int(d) for d in os.listdir(proc) if d.isdigit() and net_ns(d, proc) == ns]
+
+
+def stop_net_ns(holder, ns, sleep=time.sleep):
+    """End every process in the namespace (SIGTERM, SIGKILL after 5 s), the holder
+    with them: the namespace goes with its last process. Raise if one survives."""
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        for pid in pids_in_net_ns(ns):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, sig)
+        for _ in range(50):
+            if not pids_in_net_ns(ns):
+                break
+            sleep(0.1)
+    holder.stdin.close()
+    holder.wait(5)
+    holder.stdout.close()
+    left = pids_in_net_ns(ns)
+    if left:
+        raise SetupError(f"processes still in the network namespace: {left}")
+
+
 # --------------------------------------------------------------- set-up --
 
 class Matrix:
@@ -356,6 +400,8 @@ class Matrix:
             self._tmpfs(where["back"], spec.size_mib, f"fsconform-{spec.name}-back")
             for d in spec.back:
                 os.makedirs(os.path.join(where["back"], d))
+            if spec.netns:
+                where["netns"] = self._net_ns(base)
             for name, text in spec.files:
                 with open(os.path.join(where["back"], name), "w") as f:
                     f.write(text.format(**where))
@@ -365,7 +411,9 @@ class Matrix:
             what = f"over {', '.join(spec.back)} on a {spec.size_mib} MiB tmpfs"
             if spec.server:
                 self._server(spec, [a.format(**where) for a in spec.server], base)
-                what += f", served by {spec.server[0]} on 127.0.0.1:{where['port']}"
+                what += f", served by {program(spec.server)} on 127.0.0.1" + (
+                    " in a network namespace holding only lo" if spec.netns
+                    else f":{where['port']}")
         if spec.kind == "block":
             with self.signals.held():
                 run_cmd(["mount", *spec.mount, where["source"], mnt])
@@ -373,8 +421,31 @@ class Matrix:
         else:
             env = {**os.environ, **{k: v.format(**where) for k, v in spec.env}}
             self._fuse(spec, [a.format(**where) for a in spec.mount], base, mnt, env)
+        if spec.subdir:
+            what += f", under test: {spec.subdir}"
         self.log(f"{spec.name}: {what}, mounted at {mnt}")
-        return mnt
+        return os.path.join(mnt, spec.subdir) if spec.subdir else mnt
+
+    def _net_ns(self, base):
+        """A network namespace holding only lo (up), kept by a process that lives until
+        its stdin closes (or we die); returns the path other processes enter it by."""
+        log = os.path.join(base, "netns.log")
+        with self.signals.held():
+            holder = subprocess.Popen(
+                ["unshare", "--net", "--", "sh", "-c",
+                 f"ip link set lo up && echo '{NETNS_READY}' && exec cat"],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                start_new_session=True)
+            ns = []     # known once the holder is in it
+            self.undo.push(f"remove the network namespace of pid {holder.pid}",
+                           lambda: stop_net_ns(holder, ns[0]) if ns else stop_server(holder))
+        ready = []
+        threading.Thread(target=copy_until_ready, args=(holder, log, NETNS_READY, ready),
+                         daemon=True).start()
+        if not wait_ready(ready, SERVER_DEADLINE):
+            raise SetupError(f"no network namespace within {SERVER_DEADLINE:g} s (see {log})")
+        ns.append(net_ns(holder.pid))
+        return f"/proc/{holder.pid}/ns/net"
 
     def _server(self, spec, argv, base):
         """Start a server in the foreground (its own session), with its output to
@@ -385,7 +456,7 @@ class Matrix:
                 with self.signals.held():
                     os.mkdir(d, 0o755)
                     self.undo.push(f"remove {d}", os.rmdir, d)
-        log = os.path.join(base, f"{os.path.basename(argv[0])}.log")
+        log = os.path.join(base, f"{os.path.basename(program(argv))}.log")
         with self.signals.held():
             proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                     stderr=subprocess.STDOUT, start_new_session=True)
@@ -407,7 +478,7 @@ class Matrix:
     def _fuse(self, spec, argv, base, mnt, env):
         with self.signals.held():
             try:
-                run_cmd(argv, log=os.path.join(base, f"{argv[0]}.log"), env=env)
+                run_cmd(argv, log=os.path.join(base, f"{program(argv)}.log"), env=env)
             finally:
                 # the daemon may be up even when its launcher failed: undo it too
                 pid = find_daemon(mnt)

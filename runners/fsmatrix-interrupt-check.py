@@ -11,7 +11,9 @@ and then checks: the exit status is 128 + signal, no mount and no loop device un
 the matrix's private directory remains (findmnt, losetup -a), the private directory
 is gone, no FUSE daemon serving it still runs, and nothing new appeared where daemons
 write by default ($HOME/.config, $HOME/.cache, $HOME/.local/share: rclone, for one;
-davfs2's /var/cache/davfs2, ~/.davfs2 and /run/mount.davfs).
+davfs2's /var/cache/davfs2, ~/.davfs2 and /run/mount.davfs; Samba's /etc/samba,
+/var/lib/samba, /var/cache/samba, /var/log/samba, /run/samba and ~/.smb, searched
+through), and no network namespace is left (smb's, holding Samba and smbnetfs).
 Each --after is one such run, in turn. It synchronises on the command's output, never
 on sleeps. Exit 0 when every run was clean, 1 with a list of what was left.
 """
@@ -28,6 +30,9 @@ DEFAULT_PLACES = [os.path.join(os.path.expanduser("~"), d)
                   for d in (".config", ".cache", ".local/share")] + ["/var/cache/davfs2"]
 # what a daemon makes when missing (davfs2: its user configuration, its pid directory)
 DEFAULT_DIRS = [os.path.expanduser("~/.davfs2"), "/run/mount.davfs"]
+# Samba's defaults (smbd, smbpasswd, samba-dcerpcd), every file below them
+SAMBA_TREES = ["/etc/samba", "/var/lib/samba", "/var/cache/samba", "/var/log/samba",
+               "/run/samba", os.path.expanduser("~/.smb")]
 
 
 def entries(dirs):
@@ -38,6 +43,32 @@ def entries(dirs):
             out |= {os.path.join(d, n) for n in os.listdir(d)}
         except OSError:
             pass
+    return out
+
+
+def tree(dirs):
+    """Every path below `dirs`, with its size and modification time."""
+    out = set()
+    for top in dirs:
+        for d, subdirs, files in os.walk(top):
+            for n in subdirs + files:
+                try:
+                    st = os.lstat(os.path.join(d, n))
+                except OSError:
+                    continue
+                out.add((os.path.join(d, n), st.st_size, st.st_mtime_ns))
+    return out
+
+
+def net_namespaces():
+    """{namespace: [pid, ...]} of every process's network namespace."""
+    out = {}
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            st = os.stat(f"/proc/{pid}/ns/net")
+        except OSError:
+            continue
+        out.setdefault((st.st_dev, st.st_ino), []).append(int(pid))
     return out
 
 
@@ -62,6 +93,7 @@ def check(a, after):
     if a.fs:
         cmd += ["--fs", a.fs]
     before = entries(DEFAULT_PLACES) | {d for d in DEFAULT_DIRS if os.path.lexists(d)}
+    samba_before, ns_before = tree(SAMBA_TREES), set(net_namespaces())
     proc = subprocess.Popen(cmd, cwd=HERE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True)
     private = None
@@ -98,6 +130,10 @@ def check(a, after):
              for x in sorted(entries(DEFAULT_PLACES) - before)]
     left += [f"new outside the private directory: {d}"
              for d in DEFAULT_DIRS if os.path.lexists(d) and d not in before]
+    left += [f"changed outside the private directory: {x[0]}"
+             for x in sorted(tree(SAMBA_TREES) - samba_before)]
+    left += [f"network namespace {ns[1]}: processes {pids}"
+             for ns, pids in net_namespaces().items() if ns not in ns_before]
     for pid in filter(str.isdigit, os.listdir("/proc")):
         try:
             with open(f"/proc/{pid}/cmdline", "rb") as f:

@@ -4,6 +4,7 @@ signal holding, the watchdog, and telling FUSE filesystems apart from mountinfo 
 import argparse
 import os
 import signal
+import subprocess
 import sys
 import tempfile
 import threading
@@ -146,7 +147,13 @@ class Requirements(unittest.TestCase):
             "ssh-keygen (Debian package openssh-client), needed for sshfs",
             "sshfs (Debian package sshfs), needed for sshfs",
             "rclone (Debian package rclone), needed for rclone-full, webdav",
-            "mount.davfs (Debian package davfs2), needed for webdav"])
+            "mount.davfs (Debian package davfs2), needed for webdav",
+            "smbd (Debian package samba), needed for smb",
+            "smbpasswd (Debian package samba-common-bin), needed for smb",
+            "smbnetfs (Debian package smbnetfs), needed for smb",
+            "nsenter (Debian package util-linux), needed for smb",
+            "unshare (Debian package util-linux), needed for smb",
+            "ip (Debian package iproute2), needed for smb"])
 
     def test_devices(self):
         lines = fsrecipes.missing_requirements(
@@ -417,6 +424,58 @@ class CleanUp(unittest.TestCase):
                 f.write(argv)
         self.assertEqual(fssetup.find_daemon("/tmp/p/exfat/mnt", proc), 12)
         self.assertIsNone(fssetup.find_daemon("/tmp/p/fat/mnt", proc))
+
+
+class NetworkNamespace(unittest.TestCase):
+    """A recipe with netns: server and client enter a namespace holding only lo; its
+    undo step ends every process in it, so the namespace goes too."""
+
+    def test_program_behind_nsenter(self):
+        self.assertEqual(fssetup.program(["nsenter", "--net=/proc/1/ns/net", "--", "smbd", "-F"]),
+                         "smbd")
+        self.assertEqual(fssetup.program(["sshd", "-D", "--", "x"]), "sshd")
+
+    def test_share_under_the_mount_is_the_target(self):
+        tmp = tempfile.mkdtemp(prefix="fsc-test-")
+        self.addCleanup(lambda: __import__("shutil").rmtree(tmp))
+        mounted = set()
+
+        def run_cmd(argv, timeout=120, log=None, env=None):
+            if argv[0] in ("mount", "smbnetfs"):
+                mounted.add(argv[-1])
+            return ""
+        spec = fsrecipes.FsSpec("s", "fuse", 8, back=("share",), subdir="host/share",
+                                mount=("smbnetfs", "{mnt}"))
+        mx = fssetup.Matrix(tmp, fssetup.Undo(log=lambda m: None), fssetup.Signals(),
+                            log=lambda m: None)
+        with mock.patch.object(fssetup, "run_cmd", run_cmd), \
+                mock.patch.object(fssetup, "is_mount_point", lambda p: p in mounted), \
+                mock.patch.object(fssetup, "find_daemon", lambda m: None):
+            self.assertEqual(mx.setup(spec), os.path.join(tmp, "s", "mnt", "host", "share"))
+
+    @unittest.skipUnless(hasattr(os, "geteuid") and os.geteuid() == 0
+                         and fsrecipes.which("unshare") and fsrecipes.which("nsenter"),
+                         "needs root, unshare and nsenter")
+    def test_only_lo_and_nothing_left(self):
+        tmp = tempfile.mkdtemp(prefix="fsc-test-")
+        self.addCleanup(lambda: __import__("shutil").rmtree(tmp))
+        undo = fssetup.Undo(log=lambda m: None)
+        mx = fssetup.Matrix(tmp, undo, fssetup.Signals(), log=lambda m: None)
+        path = mx._net_ns(tmp)
+        ns = fssetup.net_ns(path.split("/")[2])
+        self.assertNotEqual(ns, fssetup.net_ns(os.getpid()))
+        links = fssetup.run_cmd(["nsenter", f"--net={path}", "--", "ip", "-o", "link"])
+        self.assertEqual([x.split(":")[1].strip() for x in links.splitlines()], ["lo"])
+        self.assertIn("UP", links)
+        # a process that stays in the namespace (a server's daemonised helper)
+        stray = subprocess.Popen(
+            ["nsenter", f"--net={path}", "--", "sh", "-c", "echo in; exec sleep 60"],
+            stdout=subprocess.PIPE)
+        self.addCleanup(stray.stdout.close)
+        self.assertEqual(stray.stdout.readline(), b"in\n")
+        self.assertEqual(undo.unwind(), [])
+        self.assertEqual(fssetup.pids_in_net_ns(ns), [])
+        self.assertIsNotNone(stray.wait(5))
 
 
 class SignalsAndWatchdog(unittest.TestCase):
