@@ -1,10 +1,12 @@
 /*
  * fsc_posix.c — the probe runtime's platform part for POSIX systems:
  * processes (fork/exec of the program's own path), pipes with poll()
- * deadlines, helper clean-up, and fault-guarded memory access.
+ * deadlines, helper clean-up, and fault-guarded memory access; and the
+ * shared set-ups of native POSIX probes (fsc_posix.h).
  */
 #define _GNU_SOURCE
 #include "fsc_plat.h"
+#include "fsc_posix.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -16,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -273,3 +276,19 @@ const char *fsc_mem_read(const volatile char *p, char *out)
 }
 
 const char *fsc_mem_write(volatile char *p, char value) { return guarded(p, NULL, 1, value); }
+
+/* ------------------------------------------- native probes' set-ups ---- */
+
+char *fsc_map_shared(const char *path, size_t size, int *fd)
+{
+    char *text = malloc(size + 1);
+    FSC_CHECK(text != NULL);
+    memset(text, 'a', size);
+    text[size] = 0;
+    fsc_put(path, text);
+    free(text);
+    FSC_CHECK((*fd = open(path, O_RDWR)) >= 0);
+    char *m = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, *fd, 0);
+    FSC_CHECK(m != MAP_FAILED);
+    return m;
+}

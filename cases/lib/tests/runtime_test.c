@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "fsc_plat.h"
+#include "fsc_posix.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -22,6 +23,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -380,6 +382,26 @@ static void times_per_operation(void **state)
     assert_non_null(strstr(o.err, "did not pass"));
 }
 
+/* ---- native POSIX probes' set-ups (fsc_posix.h) ---- */
+
+static void map_shared(void **state)
+{
+    (void)state;
+    struct stat st;
+    int fd;
+    char *m = fsc_map_shared("mapped", 8192, &fd);
+    assert_int_equal(fstat(fd, &st), 0);
+    assert_int_equal(st.st_size, 8192);
+    assert_true(m[0] == 'a' && m[8191] == 'a');
+    m[1] = 'X';   /* shared: the file sees the store */
+    assert_int_equal(munmap(m, 8192), 0);
+    char c = 0;
+    assert_int_equal(pread(fd, &c, 1, 1), 1);
+    assert_int_equal(c, 'X');
+    assert_int_equal(close(fd), 0);
+    assert_int_equal(unlink("mapped"), 0);
+}
+
 /* What the C runtime cannot express is `unsupported`, never done another way. */
 static void ops_crt_unsupported(void **state)
 {
@@ -408,6 +430,7 @@ static void unit_tests(void)
         cmocka_unit_test(deadline),        cmocka_unit_test(helpers_die_with_probe),
         cmocka_unit_test(mem_guard),       cmocka_unit_test(ops_backend),
         cmocka_unit_test(clock_pass),      cmocka_unit_test(times_per_operation),
+        cmocka_unit_test(map_shared),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     rmdir(sandbox);
