@@ -292,3 +292,19 @@ char *fsc_map_shared(const char *path, size_t size, int *fd)
     FSC_CHECK(m != MAP_FAILED);
     return m;
 }
+
+struct flock fsc_getlk(int fd, off_t start, off_t len)
+{
+    struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = start, .l_len = len};
+    FSC_CHECK(fcntl(fd, F_GETLK, &fl) == 0);
+    return fl;
+}
+
+void fsc_obs_lock_range(const char *name, const struct flock *fl)
+{
+    if (fl->l_type == F_UNLCK)
+        fsc_obs(name, "free");
+    else
+        fsc_obs(name, "%lld_%lld", (long long)fl->l_start,
+                (long long)(fl->l_start + fl->l_len - 1));
+}

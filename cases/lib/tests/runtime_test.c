@@ -402,6 +402,21 @@ static void map_shared(void **state)
     assert_int_equal(unlink("mapped"), 0);
 }
 
+static void obs_ranges(void)
+{
+    struct flock none = {.l_type = F_UNLCK}, some = {.l_type = F_RDLCK, .l_start = 5, .l_len = 5};
+    fsc_obs_lock_range("none", &none);
+    fsc_obs_lock_range("some", &some);
+}
+
+static void lock_range_observation(void **state)
+{
+    (void)state;
+    struct outcome o = in_child(obs_ranges);
+    assert_int_equal(o.status, 0);
+    assert_string_equal(o.out, "none=free\nsome=5_9\n");
+}
+
 /* What the C runtime cannot express is `unsupported`, never done another way. */
 static void ops_crt_unsupported(void **state)
 {
@@ -430,7 +445,7 @@ static void unit_tests(void)
         cmocka_unit_test(deadline),        cmocka_unit_test(helpers_die_with_probe),
         cmocka_unit_test(mem_guard),       cmocka_unit_test(ops_backend),
         cmocka_unit_test(clock_pass),      cmocka_unit_test(times_per_operation),
-        cmocka_unit_test(map_shared),
+        cmocka_unit_test(map_shared),      cmocka_unit_test(lock_range_observation),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     rmdir(sandbox);
