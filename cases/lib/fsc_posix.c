@@ -15,6 +15,7 @@
 #include <poll.h>
 #include <setjmp.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -307,4 +308,44 @@ void fsc_obs_lock_range(const char *name, const struct flock *fl)
     else
         fsc_obs(name, "%lld_%lld", (long long)fl->l_start,
                 (long long)(fl->l_start + fl->l_len - 1));
+}
+
+void fsc_lock_matrix_start(fsc_lock_matrix *m, fsc_lock_ask_fn ask)
+{
+    m->ask = ask;
+    FSC_CHECK((m->fd[0] = open("f", O_RDWR | O_CLOEXEC)) >= 0);
+    FSC_CHECK((m->fd[1] = open("f", O_RDWR | O_CLOEXEC)) >= 0);
+    m->helper = fsc_spawn("asker", NULL, FSC_SPAWN_EXEC);
+    fsc_expect(m->helper, "ready");
+}
+
+const char *fsc_lock_matrix_ask(fsc_lock_matrix *m, int who, const char *fmt, ...)
+{
+    char request[128];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(request, sizeof request, fmt, ap);
+    va_end(ap);
+    FSC_CHECK(n >= 0 && n < (int)sizeof request && who >= 0 && who <= 2);
+    if (who < 2) return m->ask(m->fd[who], request);
+    fsc_send(m->helper, "ask %s", request);
+    return fsc_recv(m->helper);
+}
+
+void fsc_lock_matrix_end(fsc_lock_matrix *m)
+{
+    fsc_send(m->helper, "end");
+    FSC_CHECK(fsc_wait(m->helper) == 0);
+    FSC_CHECK(close(m->fd[0]) == 0 && close(m->fd[1]) == 0);
+}
+
+int fsc_lock_asker(fsc_lock_ask_fn ask)
+{
+    const char *msg;
+    int fd;
+    FSC_CHECK((fd = open("f", O_RDWR | O_CLOEXEC)) >= 0);
+    fsc_send(NULL, "ready");
+    while (strncmp(msg = fsc_recv(NULL), "ask ", 4) == 0) fsc_send(NULL, "%s", ask(fd, msg + 4));
+    FSC_CHECK(close(fd) == 0);
+    return 0;
 }

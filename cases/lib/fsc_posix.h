@@ -34,6 +34,31 @@ struct flock fsc_getlk(int fd, off_t start, off_t len);
  * last byte of the lock, `5_9` (l_len must not be 0). */
 void fsc_obs_lock_range(const char *name, const struct flock *fl);
 
+/* Lock matrices (lock.flock_matrix, lock.lockf_matrix, lock.record_matrix):
+ * each cell is asked of one of three openers of "f": the probe's first
+ * descriptor (who 0), its second (who 1) or a helper process's (who 2: the
+ * role "asker", run with FSC_SPAWN_EXEC, whose function is
+ * fsc_lock_asker(ask)). The probe's `ask` answers a request, a single-line
+ * string of its own making, on a descriptor: it tries a lock, releases what
+ * that descriptor holds, and returns the outcome (`granted`, `refused`, an
+ * error name ...) as one line. */
+typedef const char *(*fsc_lock_ask_fn)(int fd, const char *request);
+typedef struct {
+    int fd[2];
+    fsc_helper *helper;
+    fsc_lock_ask_fn ask;
+} fsc_lock_matrix;
+
+/* Opens "f" (which must exist) twice, O_RDWR, and starts the asker. */
+void fsc_lock_matrix_start(fsc_lock_matrix *m, fsc_lock_ask_fn ask);
+/* The answer of opener `who` to the request; valid until the next call. */
+const char *fsc_lock_matrix_ask(fsc_lock_matrix *m, int who, const char *fmt, ...)
+    FSC_PRINTF(3, 4);
+/* Ends the asker and closes both descriptors. */
+void fsc_lock_matrix_end(fsc_lock_matrix *m);
+/* The asker role: opens "f", answers requests with `ask` until the end. */
+int fsc_lock_asker(fsc_lock_ask_fn ask);
+
 #ifdef __cplusplus
 }
 #endif
