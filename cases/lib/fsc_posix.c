@@ -301,6 +301,14 @@ struct flock fsc_getlk(int fd, off_t start, off_t len)
     return fl;
 }
 
+const char *fsc_lock_type_name(short type)
+{
+    return type == F_WRLCK   ? "F_WRLCK"
+           : type == F_RDLCK ? "F_RDLCK"
+           : type == F_UNLCK ? "F_UNLCK"
+                             : "other";
+}
+
 void fsc_obs_lock_range(const char *name, const struct flock *fl)
 {
     if (fl->l_type == F_UNLCK)

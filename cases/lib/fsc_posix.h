@@ -30,6 +30,8 @@ char *fsc_map_shared(const char *path, size_t size, int *fd);
  * the end of the file and beyond): the lock that would block it, l_type
  * F_UNLCK when none would. A failing fcntl breaks the probe. */
 struct flock fsc_getlk(int fd, off_t start, off_t len);
+/* "F_RDLCK", "F_WRLCK", "F_UNLCK"; "other" for any other l_type. */
+const char *fsc_lock_type_name(short type);
 /* Observation `name`: `free` when fl->l_type is F_UNLCK, else the first and
  * last byte of the lock, `5_9` (l_len must not be 0). */
 void fsc_obs_lock_range(const char *name, const struct flock *fl);

@@ -456,6 +456,15 @@ static void lock_matrix(void **state)
     assert_int_equal(unlink("f"), 0);
 }
 
+static void lock_type_names(void **state)
+{
+    (void)state;
+    assert_string_equal(fsc_lock_type_name(F_RDLCK), "F_RDLCK");
+    assert_string_equal(fsc_lock_type_name(F_WRLCK), "F_WRLCK");
+    assert_string_equal(fsc_lock_type_name(F_UNLCK), "F_UNLCK");
+    assert_string_equal(fsc_lock_type_name(99), "other");
+}
+
 static void obs_ranges(void)
 {
     struct flock none = {.l_type = F_UNLCK}, some = {.l_type = F_RDLCK, .l_start = 5, .l_len = 5};
@@ -500,7 +509,7 @@ static void unit_tests(void)
         cmocka_unit_test(mem_guard),       cmocka_unit_test(ops_backend),
         cmocka_unit_test(clock_pass),      cmocka_unit_test(times_per_operation),
         cmocka_unit_test(map_shared),      cmocka_unit_test(lock_matrix),
-        cmocka_unit_test(lock_range_observation),
+        cmocka_unit_test(lock_range_observation), cmocka_unit_test(lock_type_names),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     rmdir(sandbox);
