@@ -37,6 +37,9 @@ int fsc_obs_win32_open(const char *name, const wchar_t *path, unsigned long acce
  * probes take it. Returns the HANDLE, INVALID_HANDLE_VALUE on failure. */
 void *fsc_win32_open_rw(const wchar_t *path);
 
+/* Every FILE_SHARE_ flag: the sharing that lets every other open through. */
+#define FSC_WIN32_SHARE_ALL (FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE)
+
 /* Information classes and flags newer than mingw-w64 10's headers
  * (Windows 10 1709+ / 1809+ SDK; values from the Windows SDK's
  * minwinbase.h and winbase.h), prefixed so that newer headers do not clash. */
