@@ -29,15 +29,14 @@
 #include "fsc_win32.h"
 
 #ifdef _WIN32
-#define SHARE_ALL (FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE)
-
 static void probe(void)
 {
     FILE_DISPOSITION_INFO set = {TRUE}, clear = {FALSE};
     FILE_STANDARD_INFO std;
     fsc_put("f", "data");
-    HANDLE h1 = CreateFileW(L"f", GENERIC_WRITE | DELETE, SHARE_ALL, NULL, OPEN_EXISTING, 0, NULL);
-    HANDLE h2 = CreateFileW(L"f", DELETE, SHARE_ALL, NULL, OPEN_EXISTING, 0, NULL);
+    HANDLE h1 = CreateFileW(L"f", GENERIC_WRITE | DELETE, FSC_WIN32_SHARE_ALL, NULL, OPEN_EXISTING,
+                            0, NULL);
+    HANDLE h2 = CreateFileW(L"f", DELETE, FSC_WIN32_SHARE_ALL, NULL, OPEN_EXISTING, 0, NULL);
     FSC_CHECK(h1 != INVALID_HANDLE_VALUE && h2 != INVALID_HANDLE_VALUE);
     fsc_obs_win32("set_first", SetFileInformationByHandle(h1, FileDispositionInfo, &set, sizeof set));
     fsc_obs_win32("clear_second",

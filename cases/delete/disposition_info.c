@@ -34,24 +34,24 @@
 #include "fsc_win32.h"
 
 #ifdef _WIN32
-#define SHARE_ALL (FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE)
-
 static void probe(void)
 {
     FILE_DISPOSITION_INFO info = {TRUE};
     char buf[8];
     DWORD n = 0;
     fsc_put("f", "old");
-    HANDLE h1 = CreateFileW(L"f", DELETE, SHARE_ALL, NULL, OPEN_EXISTING, 0, NULL);
-    HANDLE h2 = CreateFileW(L"f", GENERIC_READ, SHARE_ALL, NULL, OPEN_EXISTING, 0, NULL);
+    HANDLE h1 = CreateFileW(L"f", DELETE, FSC_WIN32_SHARE_ALL, NULL, OPEN_EXISTING, 0, NULL);
+    HANDLE h2 = CreateFileW(L"f", GENERIC_READ, FSC_WIN32_SHARE_ALL, NULL, OPEN_EXISTING, 0, NULL);
     FSC_CHECK(h1 != INVALID_HANDLE_VALUE && h2 != INVALID_HANDLE_VALUE);
     fsc_obs_win32("set_disposition",
                   SetFileInformationByHandle(h1, FileDispositionInfo, &info, sizeof info));
     fsc_obs_win32("both_open.attrs", GetFileAttributesW(L"f") != INVALID_FILE_ATTRIBUTES);
-    fsc_obs_win32_open("both_open.reopen", L"f", GENERIC_READ, SHARE_ALL, OPEN_EXISTING, 0);
+    fsc_obs_win32_open("both_open.reopen", L"f", GENERIC_READ, FSC_WIN32_SHARE_ALL, OPEN_EXISTING,
+                       0);
     FSC_CHECK(CloseHandle(h1));
     fsc_obs_win32("one_open.attrs", GetFileAttributesW(L"f") != INVALID_FILE_ATTRIBUTES);
-    fsc_obs_win32_open("one_open.create_new", L"f", GENERIC_WRITE, SHARE_ALL, CREATE_NEW, 0);
+    fsc_obs_win32_open("one_open.create_new", L"f", GENERIC_WRITE, FSC_WIN32_SHARE_ALL, CREATE_NEW,
+                       0);
     if (fsc_obs_win32("second_handle_read", ReadFile(h2, buf, sizeof buf, &n, NULL)))
         fsc_obs_bytes("second_handle_reads", buf, n);
     FSC_CHECK(CloseHandle(h2));

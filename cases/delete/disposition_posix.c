@@ -33,8 +33,6 @@
 #include "fsc_win32.h"
 
 #ifdef _WIN32
-#define SHARE_ALL (FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE)
-
 static void probe(void)
 {
     struct { DWORD Flags; } info = {FSC_FILE_DISPOSITION_FLAG_DELETE |
@@ -42,8 +40,8 @@ static void probe(void)
     char buf[8];
     DWORD n = 0;
     fsc_put("f", "old");
-    HANDLE h1 = CreateFileW(L"f", DELETE, SHARE_ALL, NULL, OPEN_EXISTING, 0, NULL);
-    HANDLE h2 = CreateFileW(L"f", GENERIC_READ, SHARE_ALL, NULL, OPEN_EXISTING, 0, NULL);
+    HANDLE h1 = CreateFileW(L"f", DELETE, FSC_WIN32_SHARE_ALL, NULL, OPEN_EXISTING, 0, NULL);
+    HANDLE h2 = CreateFileW(L"f", GENERIC_READ, FSC_WIN32_SHARE_ALL, NULL, OPEN_EXISTING, 0, NULL);
     FSC_CHECK(h1 != INVALID_HANDLE_VALUE && h2 != INVALID_HANDLE_VALUE);
     fsc_obs_win32("set_posix_disposition",
                   SetFileInformationByHandle(h1, (FILE_INFO_BY_HANDLE_CLASS)FSC_FileDispositionInfoEx,
@@ -51,7 +49,7 @@ static void probe(void)
     fsc_obs_win32("both_open.attrs", GetFileAttributesW(L"f") != INVALID_FILE_ATTRIBUTES);
     FSC_CHECK(CloseHandle(h1));
     fsc_obs_win32("deleter_closed.attrs", GetFileAttributesW(L"f") != INVALID_FILE_ATTRIBUTES);
-    HANDLE h3 = CreateFileW(L"f", GENERIC_WRITE, SHARE_ALL, NULL, CREATE_NEW, 0, NULL);
+    HANDLE h3 = CreateFileW(L"f", GENERIC_WRITE, FSC_WIN32_SHARE_ALL, NULL, CREATE_NEW, 0, NULL);
     if (fsc_obs_win32("deleter_closed.create_new", h3 != INVALID_HANDLE_VALUE)) {
         FSC_CHECK(WriteFile(h3, "new", 3, &n, NULL));
         CloseHandle(h3);

@@ -34,8 +34,7 @@
 static void probe(void)
 {
     fsc_put("f", "hello");
-    HANDLE h = CreateFileW(L"f", GENERIC_READ | GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE,
-                           NULL, OPEN_EXISTING, 0, NULL);
+    HANDLE h = fsc_win32_open_rw(L"f");
     FSC_CHECK(h != INVALID_HANDLE_VALUE);
     HANDLE m = CreateFileMappingW(h, NULL, PAGE_READWRITE, 0, 0, NULL);
     FSC_CHECK(m != NULL);

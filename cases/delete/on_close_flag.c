@@ -31,24 +31,23 @@
 #include "fsc_win32.h"
 
 #ifdef _WIN32
-#define SHARE_ALL (FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE)
-
 static void probe(void)
 {
     char buf[8];
     DWORD n = 0;
-    HANDLE h1 = CreateFileW(L"f", GENERIC_READ | GENERIC_WRITE | DELETE, SHARE_ALL, NULL,
+    HANDLE h1 = CreateFileW(L"f", GENERIC_READ | GENERIC_WRITE | DELETE, FSC_WIN32_SHARE_ALL, NULL,
                             CREATE_NEW, FILE_FLAG_DELETE_ON_CLOSE, NULL);
     FSC_CHECK(h1 != INVALID_HANDLE_VALUE);
     FSC_CHECK(WriteFile(h1, "data", 4, &n, NULL) && n == 4);
     fsc_obs_win32_open("open_crt_share", L"f",
                        GENERIC_READ, FILE_SHARE_READ | FILE_SHARE_WRITE, OPEN_EXISTING, 0);
-    HANDLE h2 = CreateFileW(L"f", GENERIC_READ, SHARE_ALL, NULL, OPEN_EXISTING, 0, NULL);
+    HANDLE h2 = CreateFileW(L"f", GENERIC_READ, FSC_WIN32_SHARE_ALL, NULL, OPEN_EXISTING, 0, NULL);
     fsc_obs_win32("open_share_delete", h2 != INVALID_HANDLE_VALUE);
     FSC_CHECK(CloseHandle(h1));
     if (h2 != INVALID_HANDLE_VALUE) {
         fsc_obs_win32("second_open.attrs", GetFileAttributesW(L"f") != INVALID_FILE_ATTRIBUTES);
-        fsc_obs_win32_open("second_open.reopen", L"f", GENERIC_READ, SHARE_ALL, OPEN_EXISTING, 0);
+        fsc_obs_win32_open("second_open.reopen", L"f", GENERIC_READ, FSC_WIN32_SHARE_ALL,
+                           OPEN_EXISTING, 0);
         if (fsc_obs_win32("second_open.read", ReadFile(h2, buf, sizeof buf, &n, NULL)))
             fsc_obs_bytes("second_open.reads", buf, n);
         FSC_CHECK(CloseHandle(h2));

@@ -36,11 +36,9 @@
 #include "fsc_win32.h"
 
 #ifdef _WIN32
-#define SHARE_ALL (FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE)
-
 static void try_create(const char *name, DWORD access, DWORD disposition)
 {
-    fsc_obs_win32_open(name, L"f", access, SHARE_ALL, disposition, 0);
+    fsc_obs_win32_open(name, L"f", access, FSC_WIN32_SHARE_ALL, disposition, 0);
 }
 
 static void read_handle(const char *name, HANDLE h)
@@ -56,7 +54,7 @@ static void probe(void)
 {
     WIN32_FIND_DATAW fd;
     fsc_put("f", "old");
-    HANDLE h = CreateFileW(L"f", GENERIC_READ, SHARE_ALL, NULL, OPEN_EXISTING, 0, NULL);
+    HANDLE h = CreateFileW(L"f", GENERIC_READ, FSC_WIN32_SHARE_ALL, NULL, OPEN_EXISTING, 0, NULL);
     FSC_CHECK(h != INVALID_HANDLE_VALUE);
     fsc_obs_win32("delete", DeleteFileW(L"f"));
     read_handle("handle_reads_before", h);

@@ -28,8 +28,6 @@
 #include "fsc_win32.h"
 
 #ifdef _WIN32
-#define SHARE_ALL (FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE)
-
 static void pending(const char *name, HANDLE h)
 {
     FILE_STANDARD_INFO std;
@@ -41,8 +39,9 @@ static void probe(void)
 {
     FILE_DISPOSITION_INFO set = {TRUE};
     fsc_put("f", "data");
-    HANDLE h1 = CreateFileW(L"f", GENERIC_WRITE | DELETE, SHARE_ALL, NULL, OPEN_EXISTING, 0, NULL);
-    HANDLE h2 = CreateFileW(L"f", DELETE, SHARE_ALL, NULL, OPEN_EXISTING, 0, NULL);
+    HANDLE h1 = CreateFileW(L"f", GENERIC_WRITE | DELETE, FSC_WIN32_SHARE_ALL, NULL, OPEN_EXISTING,
+                            0, NULL);
+    HANDLE h2 = CreateFileW(L"f", DELETE, FSC_WIN32_SHARE_ALL, NULL, OPEN_EXISTING, 0, NULL);
     FSC_CHECK(h1 != INVALID_HANDLE_VALUE && h2 != INVALID_HANDLE_VALUE);
     pending("before.second", h2);
     FSC_CHECK(SetFileInformationByHandle(h1, FileDispositionInfo, &set, sizeof set));
@@ -50,7 +49,8 @@ static void probe(void)
     pending("disposition.second", h2);
     FSC_CHECK(CloseHandle(h1) && CloseHandle(h2));
     fsc_put("g", "data");
-    HANDLE g = CreateFileW(L"g", GENERIC_WRITE | DELETE, SHARE_ALL, NULL, OPEN_EXISTING, 0, NULL);
+    HANDLE g = CreateFileW(L"g", GENERIC_WRITE | DELETE, FSC_WIN32_SHARE_ALL, NULL, OPEN_EXISTING,
+                           0, NULL);
     FSC_CHECK(g != INVALID_HANDLE_VALUE);
     FSC_CHECK(DeleteFileW(L"g"));
     pending("deletefile.handle", g);

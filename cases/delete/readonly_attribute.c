@@ -42,15 +42,13 @@
 #include <stdio.h>
 
 #ifdef _WIN32
-#define SHARE_ALL (FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE)
-
 static const wchar_t *const names[] = {L"deletefile", L"delete_on_close", L"open_delete",
                                        L"disposition", L"open_write", L"movefile",
                                        L"replace_onto", L"replace_from"};
 
 static void make(const wchar_t *path, DWORD attrs)
 {
-    HANDLE h = CreateFileW(path, GENERIC_WRITE, SHARE_ALL, NULL, CREATE_NEW, attrs, NULL);
+    HANDLE h = CreateFileW(path, GENERIC_WRITE, FSC_WIN32_SHARE_ALL, NULL, CREATE_NEW, attrs, NULL);
     FSC_CHECK(h != INVALID_HANDLE_VALUE && CloseHandle(h));
 }
 
@@ -71,16 +69,19 @@ static void probe(void)
 
     fsc_obs_win32("deletefile", DeleteFileW(L"deletefile"));
     attrs_after("deletefile", L"deletefile");
-    fsc_obs_win32_open("delete_on_close", L"delete_on_close", DELETE, SHARE_ALL, OPEN_EXISTING,
-                       FILE_FLAG_DELETE_ON_CLOSE);
+    fsc_obs_win32_open("delete_on_close", L"delete_on_close", DELETE, FSC_WIN32_SHARE_ALL,
+                       OPEN_EXISTING, FILE_FLAG_DELETE_ON_CLOSE);
     attrs_after("delete_on_close", L"delete_on_close");
-    fsc_obs_win32_open("open_delete", L"open_delete", DELETE, SHARE_ALL, OPEN_EXISTING, 0);
-    HANDLE h = CreateFileW(L"disposition", DELETE, SHARE_ALL, NULL, OPEN_EXISTING, 0, NULL);
+    fsc_obs_win32_open("open_delete", L"open_delete", DELETE, FSC_WIN32_SHARE_ALL, OPEN_EXISTING,
+                       0);
+    HANDLE h = CreateFileW(L"disposition", DELETE, FSC_WIN32_SHARE_ALL, NULL, OPEN_EXISTING, 0,
+                           NULL);
     FSC_CHECK(h != INVALID_HANDLE_VALUE);
     fsc_obs_win32("disposition", SetFileInformationByHandle(h, FileDispositionInfo, &set, sizeof set));
     FSC_CHECK(CloseHandle(h));
     attrs_after("disposition", L"disposition");
-    fsc_obs_win32_open("open_write", L"open_write", GENERIC_WRITE, SHARE_ALL, OPEN_EXISTING, 0);
+    fsc_obs_win32_open("open_write", L"open_write", GENERIC_WRITE, FSC_WIN32_SHARE_ALL,
+                       OPEN_EXISTING, 0);
     fsc_obs_win32("movefile", MoveFileW(L"movefile", L"moved"));
     fsc_obs_win32("replace_onto", ReplaceFileW(L".\\replace_onto", L".\\normal_replacement",
                                                NULL, 0, NULL, NULL));

@@ -45,8 +45,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#define SHARE_ALL (FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE)
-
 /* The running executable: "ready,done" are inheritable event handles. */
 static int hold(const char *arg)
 {
@@ -62,7 +60,7 @@ static BOOL op_delete(const wchar_t *p) { return DeleteFileW(p); }
 static BOOL op_disposition(const wchar_t *p)
 {
     FILE_DISPOSITION_INFO info = {TRUE};
-    HANDLE h = CreateFileW(p, DELETE, SHARE_ALL, NULL, OPEN_EXISTING, 0, NULL);
+    HANDLE h = CreateFileW(p, DELETE, FSC_WIN32_SHARE_ALL, NULL, OPEN_EXISTING, 0, NULL);
     if (h == INVALID_HANDLE_VALUE) return FALSE;
     BOOL ok = SetFileInformationByHandle(h, FileDispositionInfo, &info, sizeof info);
     DWORD err = GetLastError();
@@ -88,7 +86,7 @@ static BOOL op_replace(const wchar_t *p)
 }
 static BOOL open_as(const wchar_t *p, DWORD access)
 {
-    HANDLE h = CreateFileW(p, access, SHARE_ALL, NULL, OPEN_EXISTING, 0, NULL);
+    HANDLE h = CreateFileW(p, access, FSC_WIN32_SHARE_ALL, NULL, OPEN_EXISTING, 0, NULL);
     return h != INVALID_HANDLE_VALUE && CloseHandle(h);
 }
 static BOOL op_open_append(const wchar_t *p) { return open_as(p, FILE_APPEND_DATA | SYNCHRONIZE); }

@@ -35,8 +35,6 @@
 #include <stdio.h>
 
 #ifdef _WIN32
-#define SHARE_ALL (FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE)
-
 /* Open `path` with `share`, try to delete it, look at the name, close. */
 static void delete_while_open(const char *tag, const wchar_t *path, DWORD share)
 {
@@ -48,7 +46,7 @@ static void delete_while_open(const char *tag, const wchar_t *path, DWORD share)
     snprintf(obs, sizeof obs, "%s.name_attrs", tag);
     fsc_obs_win32(obs, GetFileAttributesW(path) != INVALID_FILE_ATTRIBUTES);
     snprintf(obs, sizeof obs, "%s.reopen", tag);
-    fsc_obs_win32_open(obs, path, GENERIC_READ, SHARE_ALL, OPEN_EXISTING, 0);
+    fsc_obs_win32_open(obs, path, GENERIC_READ, FSC_WIN32_SHARE_ALL, OPEN_EXISTING, 0);
     FSC_CHECK(CloseHandle(h));
     snprintf(obs, sizeof obs, "%s.after_close_attrs", tag);
     fsc_obs_win32(obs, GetFileAttributesW(path) != INVALID_FILE_ATTRIBUTES);
@@ -59,7 +57,7 @@ static void probe(void)
     fsc_put("a", "x");
     fsc_put("b", "x");
     delete_while_open("crt_share", L"a", FILE_SHARE_READ | FILE_SHARE_WRITE);
-    delete_while_open("share_delete", L"b", SHARE_ALL);
+    delete_while_open("share_delete", L"b", FSC_WIN32_SHARE_ALL);
 }
 #else
 static void probe(void) { fsc_skip("no_win32"); }

@@ -1,10 +1,12 @@
 /*
  * fsc_posix.c — the probe runtime's platform part for POSIX systems:
  * processes (fork/exec of the program's own path), pipes with poll()
- * deadlines, helper clean-up, and fault-guarded memory access.
+ * deadlines, helper clean-up, and fault-guarded memory access; and the
+ * shared set-ups of native POSIX probes (fsc_posix.h).
  */
 #define _GNU_SOURCE
 #include "fsc_plat.h"
+#include "fsc_posix.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -13,9 +15,11 @@
 #include <poll.h>
 #include <setjmp.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -273,3 +277,83 @@ const char *fsc_mem_read(const volatile char *p, char *out)
 }
 
 const char *fsc_mem_write(volatile char *p, char value) { return guarded(p, NULL, 1, value); }
+
+/* ------------------------------------------- native probes' set-ups ---- */
+
+char *fsc_map_shared(const char *path, size_t size, int *fd)
+{
+    char *text = malloc(size + 1);
+    FSC_CHECK(text != NULL);
+    memset(text, 'a', size);
+    text[size] = 0;
+    fsc_put(path, text);
+    free(text);
+    FSC_CHECK((*fd = open(path, O_RDWR)) >= 0);
+    char *m = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, *fd, 0);
+    FSC_CHECK(m != MAP_FAILED);
+    return m;
+}
+
+struct flock fsc_getlk(int fd, off_t start, off_t len)
+{
+    struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = start, .l_len = len};
+    FSC_CHECK(fcntl(fd, F_GETLK, &fl) == 0);
+    return fl;
+}
+
+const char *fsc_lock_type_name(short type)
+{
+    return type == F_WRLCK   ? "F_WRLCK"
+           : type == F_RDLCK ? "F_RDLCK"
+           : type == F_UNLCK ? "F_UNLCK"
+                             : "other";
+}
+
+void fsc_obs_lock_range(const char *name, const struct flock *fl)
+{
+    if (fl->l_type == F_UNLCK)
+        fsc_obs(name, "free");
+    else
+        fsc_obs(name, "%lld_%lld", (long long)fl->l_start,
+                (long long)(fl->l_start + fl->l_len - 1));
+}
+
+void fsc_lock_matrix_start(fsc_lock_matrix *m, fsc_lock_ask_fn ask)
+{
+    m->ask = ask;
+    FSC_CHECK((m->fd[0] = open("f", O_RDWR | O_CLOEXEC)) >= 0);
+    FSC_CHECK((m->fd[1] = open("f", O_RDWR | O_CLOEXEC)) >= 0);
+    m->helper = fsc_spawn("asker", NULL, FSC_SPAWN_EXEC);
+    fsc_expect(m->helper, "ready");
+}
+
+const char *fsc_lock_matrix_ask(fsc_lock_matrix *m, int who, const char *fmt, ...)
+{
+    char request[128];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(request, sizeof request, fmt, ap);
+    va_end(ap);
+    FSC_CHECK(n >= 0 && n < (int)sizeof request && who >= 0 && who <= 2);
+    if (who < 2) return m->ask(m->fd[who], request);
+    fsc_send(m->helper, "ask %s", request);
+    return fsc_recv(m->helper);
+}
+
+void fsc_lock_matrix_end(fsc_lock_matrix *m)
+{
+    fsc_send(m->helper, "end");
+    FSC_CHECK(fsc_wait(m->helper) == 0);
+    FSC_CHECK(close(m->fd[0]) == 0 && close(m->fd[1]) == 0);
+}
+
+int fsc_lock_asker(fsc_lock_ask_fn ask)
+{
+    const char *msg;
+    int fd;
+    FSC_CHECK((fd = open("f", O_RDWR | O_CLOEXEC)) >= 0);
+    fsc_send(NULL, "ready");
+    while (strncmp(msg = fsc_recv(NULL), "ask ", 4) == 0) fsc_send(NULL, "%s", ask(fd, msg + 4));
+    FSC_CHECK(close(fd) == 0);
+    return 0;
+}

@@ -116,6 +116,12 @@ int fsc_obs_win32_open(const char *name, const wchar_t *path, unsigned long acce
     return ok;
 }
 
+void *fsc_win32_open_rw(const wchar_t *path)
+{
+    return CreateFileW(path, GENERIC_READ | GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE,
+                       NULL, OPEN_EXISTING, 0, NULL);
+}
+
 /* ------------------------------------------------------------ helpers ---- */
 
 /* Append `arg` to the command line `cmd` quoted the way the C runtime's

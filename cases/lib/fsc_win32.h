@@ -31,6 +31,14 @@ int fsc_obs_win32(const char *name, int ok);
  * be opened (or created) now?". Returns ok. */
 int fsc_obs_win32_open(const char *name, const wchar_t *path, unsigned long access,
                        unsigned long share, unsigned long disposition, unsigned long flags);
+/* CreateFileW(path, GENERIC_READ | GENERIC_WRITE, FILE_SHARE_READ |
+ * FILE_SHARE_WRITE, NULL, OPEN_EXISTING, 0, NULL): an existing file opened
+ * for reading and writing with the C runtime's default sharing, as the lock
+ * probes take it. Returns the HANDLE, INVALID_HANDLE_VALUE on failure. */
+void *fsc_win32_open_rw(const wchar_t *path);
+
+/* Every FILE_SHARE_ flag: the sharing that lets every other open through. */
+#define FSC_WIN32_SHARE_ALL (FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE)
 
 /* Information classes and flags newer than mingw-w64 10's headers
  * (Windows 10 1709+ / 1809+ SDK; values from the Windows SDK's

@@ -21,32 +21,21 @@
 #define _XOPEN_SOURCE 700
 #include <fcntl.h>
 #include <unistd.h>
+
+#include "fsc_posix.h"
 #endif
 #include "fsc.h"
 
 #ifndef _WIN32
 static int fd = -1;
 
-static struct flock whole(short type)
-{
-    struct flock fl = {0};
-    fl.l_type = type;
-    fl.l_whence = SEEK_SET;   /* l_start 0, l_len 0: the whole file */
-    return fl;
-}
-
 static int child(const char *arg)
 {
-    struct flock fl = whole(F_WRLCK);
+    struct flock fl = fsc_getlk(fd, 0, 0);
     (void)arg;
-    FSC_CHECK(fcntl(fd, F_GETLK, &fl) == 0);
-    fsc_obs("child_getlk_type", "%s",
-            fl.l_type == F_WRLCK   ? "F_WRLCK"
-            : fl.l_type == F_RDLCK ? "F_RDLCK"
-            : fl.l_type == F_UNLCK ? "F_UNLCK"
-                                   : "other");
+    fsc_obs("child_getlk_type", "%s", fsc_lock_type_name(fl.l_type));
     fsc_obs_bool("child_getlk_pid_is_parent", fl.l_type != F_UNLCK && fl.l_pid == getppid());
-    fl = whole(F_WRLCK);
+    fl = (struct flock){.l_type = F_WRLCK, .l_whence = SEEK_SET};
     fsc_obs_sys("child_setlk", fcntl(fd, F_SETLK, &fl));
     fsc_send(NULL, "done");
     return 0;
@@ -54,7 +43,7 @@ static int child(const char *arg)
 
 static void probe(void)
 {
-    struct flock fl = whole(F_WRLCK);
+    struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET};   /* the whole file */
     fsc_put("f", "data");
     FSC_CHECK((fd = open("f", O_RDWR)) >= 0);
     FSC_CHECK(fcntl(fd, F_SETLK, &fl) == 0);

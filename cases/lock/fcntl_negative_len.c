@@ -24,6 +24,8 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <unistd.h>
+
+#include "fsc_posix.h"
 #endif
 #include "fsc.h"
 
@@ -44,15 +46,13 @@ static int holder(const char *arg)
 
 static void probe(void)
 {
-    struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET};
     int fd;
     fsc_put("f", "0123456789abcdefghij");
     fsc_helper *h = fsc_spawn("holder", NULL, FSC_SPAWN_EXEC);
     fsc_expect(h, "locked");
     FSC_CHECK((fd = open("f", O_RDWR | O_CLOEXEC)) >= 0);
-    FSC_CHECK(fcntl(fd, F_GETLK, &fl) == 0);
-    if (fl.l_type == F_UNLCK) fsc_obs("covered", "free");
-    else fsc_obs("covered", "%lld_%lld", (long long)fl.l_start, (long long)(fl.l_start + fl.l_len - 1));
+    struct flock fl = fsc_getlk(fd, 0, 0);
+    fsc_obs_lock_range("covered", &fl);
     fsc_send(h, "end");
     FSC_CHECK(fsc_wait(h) == 0);
     FSC_CHECK(close(fd) == 0);

@@ -25,6 +25,8 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <unistd.h>
+
+#include "fsc_posix.h"
 #endif
 #include "fsc.h"
 
@@ -51,14 +53,10 @@ static void probe(void)
     fsc_expect(h, "locked");
     FSC_CHECK((fd = open("f", O_RDWR | O_CLOEXEC)) >= 0);
     for (int i = 0; i < 2; i++) {
-        struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = q[i].start, .l_len = 2};
-        FSC_CHECK(fcntl(fd, F_GETLK, &fl) == 0);
-        if (fl.l_type == F_UNLCK) {
-            fsc_obs(q[i].name, "free");
-            continue;
-        }
-        fsc_obs(q[i].name, "%lld_%lld", (long long)fl.l_start, (long long)(fl.l_start + fl.l_len - 1));
-        if (!told++) fsc_obs("getlk_whence", "%s", fl.l_whence == SEEK_SET ? "set" : "other");
+        struct flock fl = fsc_getlk(fd, q[i].start, 2);
+        fsc_obs_lock_range(q[i].name, &fl);
+        if (fl.l_type != F_UNLCK && !told++)
+            fsc_obs("getlk_whence", "%s", fl.l_whence == SEEK_SET ? "set" : "other");
     }
     fsc_send(h, "end");
     FSC_CHECK(fsc_wait(h) == 0);

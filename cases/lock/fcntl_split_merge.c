@@ -28,6 +28,8 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <unistd.h>
+
+#include "fsc_posix.h"
 #endif
 #include "fsc.h"
 
@@ -52,10 +54,8 @@ static int holder(const char *arg)
 
 static void blocker(int fd, const char *name, off_t start, off_t len)
 {
-    struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = start, .l_len = len};
-    FSC_CHECK(fcntl(fd, F_GETLK, &fl) == 0);
-    if (fl.l_type == F_UNLCK) fsc_obs(name, "free");
-    else fsc_obs(name, "%lld_%lld", (long long)fl.l_start, (long long)(fl.l_start + fl.l_len - 1));
+    struct flock fl = fsc_getlk(fd, start, len);
+    fsc_obs_lock_range(name, &fl);
 }
 
 static void probe(void)

@@ -27,18 +27,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
+
+#include "fsc_posix.h"
 #endif
 #include "fsc.h"
 
 #ifndef _WIN32
-static struct flock whole(short type)
-{
-    struct flock fl = {0};
-    fl.l_type = type;
-    fl.l_whence = SEEK_SET;   /* l_start 0, l_len 0: the whole file */
-    return fl;
-}
-
 static int holder(const char *arg)
 {
     FSC_CHECK(fcntl(atoi(arg), F_GETFD) != -1);   /* the descriptor survived */
@@ -49,7 +43,7 @@ static int holder(const char *arg)
 
 static int locker(const char *arg)
 {
-    struct flock fl = whole(F_WRLCK);
+    struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET};   /* the whole file */
     char num[32];
     int fd;
     (void)arg;
@@ -61,21 +55,16 @@ static int locker(const char *arg)
 
 static void probe(void)
 {
-    struct flock fl = whole(F_WRLCK);
     long pid;
     int fd;
     fsc_put("f", "data");
     fsc_helper *h = fsc_spawn("locker", NULL, FSC_SPAWN_EXEC);
     FSC_CHECK(sscanf(fsc_recv(h), "pid %ld", &pid) == 1);
     FSC_CHECK((fd = open("f", O_RDWR | O_CLOEXEC)) >= 0);
-    FSC_CHECK(fcntl(fd, F_GETLK, &fl) == 0);
-    fsc_obs("getlk_type", "%s",
-            fl.l_type == F_WRLCK   ? "F_WRLCK"
-            : fl.l_type == F_RDLCK ? "F_RDLCK"
-            : fl.l_type == F_UNLCK ? "F_UNLCK"
-                                   : "other");
+    struct flock fl = fsc_getlk(fd, 0, 0);
+    fsc_obs("getlk_type", "%s", fsc_lock_type_name(fl.l_type));
     fsc_obs_bool("getlk_pid_is_helper", fl.l_type != F_UNLCK && (long)fl.l_pid == pid);
-    fl = whole(F_WRLCK);
+    fl = (struct flock){.l_type = F_WRLCK, .l_whence = SEEK_SET};
     fsc_obs_sys("probe_setlk", fcntl(fd, F_SETLK, &fl));
     fsc_send(h, "end");
     FSC_CHECK(fsc_wait(h) == 0);

@@ -27,6 +27,8 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <unistd.h>
+
+#include "fsc_posix.h"
 #endif
 #include "fsc.h"
 
@@ -48,8 +50,7 @@ static int holder(const char *arg)
 
 static void query(int fd, const char *name, off_t at)
 {
-    struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = at, .l_len = 1};
-    FSC_CHECK(fcntl(fd, F_GETLK, &fl) == 0);
+    struct flock fl = fsc_getlk(fd, at, 1);
     if (fl.l_type == F_UNLCK) fsc_obs(name, "free");
     else if (fl.l_start == 10 && fl.l_len == 0) fsc_obs(name, "held_to_eof");
     else fsc_obs(name, "held_%lld_%lld", (long long)fl.l_start, (long long)fl.l_len);

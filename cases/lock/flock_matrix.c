@@ -29,6 +29,8 @@
 #include <stdio.h>
 #include <sys/file.h>
 #include <unistd.h>
+
+#include "fsc_posix.h"
 #endif
 #include "fsc.h"
 
@@ -39,19 +41,20 @@ static const char *try_flock(int fd, int op)
     return errno == EWOULDBLOCK ? "refused" : fsc_errno_name(errno);
 }
 
+/* Request "OP": flock(OP | LOCK_NB), then LOCK_UN. */
+static const char *ask(int fd, const char *request)
+{
+    int op;
+    FSC_CHECK(sscanf(request, "%d", &op) == 1);
+    const char *r = try_flock(fd, op);
+    FSC_CHECK(flock(fd, LOCK_UN) == 0);
+    return r;
+}
+
 static int asker(const char *arg)
 {
-    int fd, op;
     (void)arg;
-    FSC_CHECK((fd = open("f", O_RDWR | O_CLOEXEC)) >= 0);
-    fsc_send(NULL, "ready");
-    while (sscanf(fsc_recv(NULL), "ask %d", &op) == 1) {
-        const char *r = try_flock(fd, op);
-        FSC_CHECK(flock(fd, LOCK_UN) == 0);
-        fsc_send(NULL, "%s", r);
-    }
-    FSC_CHECK(close(fd) == 0);
-    return 0;
+    return fsc_lock_asker(ask);
 }
 
 static void probe(void)
@@ -59,32 +62,21 @@ static void probe(void)
     static const struct { const char *name; int op; } types[] = {
         {"shared", LOCK_SH}, {"excl", LOCK_EX}};
     static const char *const whos[] = {"same_ofd", "other_fd", "other_process"};
-    int fd[2];
+    fsc_lock_matrix m;
     fsc_put("f", "data");
-    FSC_CHECK((fd[0] = open("f", O_RDWR | O_CLOEXEC)) >= 0);
-    FSC_CHECK((fd[1] = open("f", O_RDWR | O_CLOEXEC)) >= 0);
-    fsc_helper *h = fsc_spawn("asker", NULL, FSC_SPAWN_EXEC);
-    fsc_expect(h, "ready");
+    fsc_lock_matrix_start(&m, ask);
     for (int held = 0; held < 2; held++)
         for (int asked = 0; asked < 2; asked++)
             for (int who = 0; who < 3; who++) {
                 char name[64];
-                const char *res;
-                FSC_CHECK(flock(fd[0], types[held].op | LOCK_NB) == 0);
-                if (who < 2) {
-                    res = try_flock(fd[who], types[asked].op);
-                } else {
-                    fsc_send(h, "ask %d", types[asked].op);
-                    res = fsc_recv(h);
-                }
+                FSC_CHECK(flock(m.fd[0], types[held].op | LOCK_NB) == 0);
+                const char *res = fsc_lock_matrix_ask(&m, who, "%d", types[asked].op);
                 snprintf(name, sizeof name, "%s.%s.%s", types[held].name, types[asked].name,
                          whos[who]);
                 fsc_obs(name, "%s", res);
-                FSC_CHECK(flock(fd[0], LOCK_UN) == 0 && flock(fd[1], LOCK_UN) == 0);
+                FSC_CHECK(flock(m.fd[0], LOCK_UN) == 0 && flock(m.fd[1], LOCK_UN) == 0);
             }
-    fsc_send(h, "end");
-    FSC_CHECK(fsc_wait(h) == 0);
-    FSC_CHECK(close(fd[0]) == 0 && close(fd[1]) == 0);
+    fsc_lock_matrix_end(&m);
 }
 
 FSC_PROBE_HELPERS(probe, {"asker", asker})

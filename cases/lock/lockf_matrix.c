@@ -28,6 +28,8 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <unistd.h>
+
+#include "fsc_posix.h"
 #endif
 #include "fsc.h"
 
@@ -39,19 +41,22 @@ static const char *at(int fd, off_t start, int cmd, off_t len)
     return errno == EACCES || errno == EAGAIN ? "refused" : fsc_errno_name(errno);
 }
 
+/* Request "START": F_TEST, then F_TLOCK, 10 bytes from START; answer "TEST TLOCK". */
+static const char *ask(int fd, const char *request)
+{
+    static char answer[64];
+    int start;
+    FSC_CHECK(sscanf(request, "%d", &start) == 1);
+    const char *test = at(fd, start, F_TEST, 10);
+    snprintf(answer, sizeof answer, "%s %s", test, at(fd, start, F_TLOCK, 10));
+    FSC_CHECK(at(fd, 0, F_ULOCK, 0)[0] == 'g');
+    return answer;
+}
+
 static int asker(const char *arg)
 {
-    int fd, start;
     (void)arg;
-    FSC_CHECK((fd = open("f", O_RDWR | O_CLOEXEC)) >= 0);
-    fsc_send(NULL, "ready");
-    while (sscanf(fsc_recv(NULL), "ask %d", &start) == 1) {
-        const char *test = at(fd, start, F_TEST, 10);
-        fsc_send(NULL, "%s %s", test, at(fd, start, F_TLOCK, 10));
-        FSC_CHECK(at(fd, 0, F_ULOCK, 0)[0] == 'g');
-    }
-    FSC_CHECK(close(fd) == 0);
-    return 0;
+    return fsc_lock_asker(ask);
 }
 
 static void probe(void)
@@ -59,32 +64,22 @@ static void probe(void)
     static const char *const whos[] = {"same_fd", "other_fd", "other_process"};
     static const struct { const char *name; int start; } ranges[] = {
         {"overlap", 5}, {"adjacent", 10}};
-    int fd[2];
+    fsc_lock_matrix m;
     fsc_put("f", "0123456789abcdefghij");
-    FSC_CHECK((fd[0] = open("f", O_RDWR | O_CLOEXEC)) >= 0);
-    FSC_CHECK((fd[1] = open("f", O_RDWR | O_CLOEXEC)) >= 0);
-    fsc_helper *h = fsc_spawn("asker", NULL, FSC_SPAWN_EXEC);
-    fsc_expect(h, "ready");
+    fsc_lock_matrix_start(&m, ask);
     for (int who = 0; who < 3; who++)
         for (int r = 0; r < 2; r++) {
             char name[64], test[32], tlock[32];
-            FSC_CHECK(at(fd[0], 0, F_LOCK, 10)[0] == 'g');
-            if (who < 2) {
-                snprintf(test, sizeof test, "%s", at(fd[who], ranges[r].start, F_TEST, 10));
-                snprintf(tlock, sizeof tlock, "%s", at(fd[who], ranges[r].start, F_TLOCK, 10));
-            } else {
-                fsc_send(h, "ask %d", ranges[r].start);
-                FSC_CHECK(sscanf(fsc_recv(h), "%31s %31s", test, tlock) == 2);
-            }
+            FSC_CHECK(at(m.fd[0], 0, F_LOCK, 10)[0] == 'g');
+            const char *answer = fsc_lock_matrix_ask(&m, who, "%d", ranges[r].start);
+            FSC_CHECK(sscanf(answer, "%31s %31s", test, tlock) == 2);
             snprintf(name, sizeof name, "test.%s.%s", whos[who], ranges[r].name);
             fsc_obs(name, "%s", test);
             snprintf(name, sizeof name, "tlock.%s.%s", whos[who], ranges[r].name);
             fsc_obs(name, "%s", tlock);
-            FSC_CHECK(at(fd[0], 0, F_ULOCK, 0)[0] == 'g');
+            FSC_CHECK(at(m.fd[0], 0, F_ULOCK, 0)[0] == 'g');
         }
-    fsc_send(h, "end");
-    FSC_CHECK(fsc_wait(h) == 0);
-    FSC_CHECK(close(fd[0]) == 0 && close(fd[1]) == 0);
+    fsc_lock_matrix_end(&m);
 }
 
 FSC_PROBE_HELPERS(probe, {"asker", asker})

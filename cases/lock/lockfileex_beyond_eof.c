@@ -32,12 +32,6 @@
 
 #include "fsc_win32.h"
 
-static HANDLE open_rw(void)
-{
-    return CreateFileW(L"f", GENERIC_READ | GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE,
-                       NULL, OPEN_EXISTING, 0, NULL);
-}
-
 /* LockFile: exclusive, never waiting (LockFileEx with LOCKFILE_EXCLUSIVE_LOCK
  * | LOCKFILE_FAIL_IMMEDIATELY), 64-bit offset and length in halves. */
 static BOOL excl(HANDLE h, unsigned long long off, unsigned long long len)
@@ -50,7 +44,7 @@ static void probe(void)
     const unsigned long long p60 = 1ULL << 60;
     DWORD n = 0;
     fsc_put("f", "data");
-    HANDLE a = open_rw(), b = open_rw();
+    HANDLE a = fsc_win32_open_rw(L"f"), b = fsc_win32_open_rw(L"f");
     FSC_CHECK(a != INVALID_HANDLE_VALUE && b != INVALID_HANDLE_VALUE);
     fsc_obs_win32("past_eof", excl(a, 100, 100));
     fsc_obs_win32("wrapping", excl(a, p60, 0 - p60 + 1));

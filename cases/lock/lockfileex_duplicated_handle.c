@@ -33,12 +33,6 @@
 
 #include "fsc_win32.h"
 
-static HANDLE open_rw(void)
-{
-    return CreateFileW(L"f", GENERIC_READ | GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE,
-                       NULL, OPEN_EXISTING, 0, NULL);
-}
-
 static void probe(void)
 {
     OVERLAPPED ov = {0};
@@ -46,7 +40,7 @@ static void probe(void)
     DWORD n = 0;
     HANDLE d, self = GetCurrentProcess();
     fsc_put("f", "0123456789abcdefghijklmnopqrstuv");
-    HANDLE a = open_rw();
+    HANDLE a = fsc_win32_open_rw(L"f");
     HANDLE c = CreateFileW(L"f", GENERIC_READ, FILE_SHARE_READ | FILE_SHARE_WRITE, NULL,
                            OPEN_EXISTING, 0, NULL);
     FSC_CHECK(a != INVALID_HANDLE_VALUE && c != INVALID_HANDLE_VALUE);

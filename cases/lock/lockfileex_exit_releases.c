@@ -27,16 +27,11 @@
 #include <windows.h>
 
 #include "fsc_win32.h"
-static HANDLE open_rw(void)
-{
-    return CreateFileW(L"f", GENERIC_READ | GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE,
-                       NULL, OPEN_EXISTING, 0, NULL);
-}
 
 static int holder(const char *arg)
 {
     (void)arg;
-    FSC_CHECK(LockFile(open_rw(), 0, 0, 10, 0));
+    FSC_CHECK(LockFile(fsc_win32_open_rw(L"f"), 0, 0, 10, 0));
     fsc_send(NULL, "locked");
     fsc_expect(NULL, "exit");
     return 0;   /* exits holding the lock and the handle */
@@ -45,7 +40,7 @@ static int holder(const char *arg)
 static void probe(void)
 {
     fsc_put("f", "0123456789abcdefghijklmnopqrstuv");
-    HANDLE h = open_rw();
+    HANDLE h = fsc_win32_open_rw(L"f");
     FSC_CHECK(h != INVALID_HANDLE_VALUE);
     fsc_helper *c = fsc_spawn("holder", NULL, FSC_SPAWN_EXEC);
     fsc_expect(c, "locked");

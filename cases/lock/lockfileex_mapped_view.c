@@ -29,18 +29,12 @@
 
 #include "fsc_win32.h"
 
-static HANDLE open_rw(void)
-{
-    return CreateFileW(L"f", GENERIC_READ | GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE,
-                       NULL, OPEN_EXISTING, 0, NULL);
-}
-
 static void probe(void)
 {
     char c = 0, buf[1];
     DWORD n = 0;
     fsc_put("f", "0123456789abcdefghijklmnopqrstuv");
-    HANDLE a = open_rw(), b = open_rw();
+    HANDLE a = fsc_win32_open_rw(L"f"), b = fsc_win32_open_rw(L"f");
     FSC_CHECK(a != INVALID_HANDLE_VALUE && b != INVALID_HANDLE_VALUE);
     FSC_CHECK(LockFile(a, 0, 0, 10, 0));
     HANDLE m = CreateFileMappingW(b, NULL, PAGE_READWRITE, 0, 0, NULL);

@@ -33,18 +33,12 @@
 
 #include "fsc_win32.h"
 
-static HANDLE open_rw(void)
-{
-    return CreateFileW(L"f", GENERIC_READ | GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE,
-                       NULL, OPEN_EXISTING, 0, NULL);
-}
-
 static void probe(void)
 {
     OVERLAPPED ov = {0};
     DWORD n = 0;
     fsc_put("f", "0123456789abcdefghijklmnopqrstuv");
-    HANDLE a = open_rw();
+    HANDLE a = fsc_win32_open_rw(L"f");
     HANDLE b = CreateFileW(L"f", GENERIC_READ | GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE,
                            NULL, OPEN_EXISTING, FILE_FLAG_OVERLAPPED, NULL);
     FSC_CHECK(a != INVALID_HANDLE_VALUE && b != INVALID_HANDLE_VALUE);

@@ -32,12 +32,6 @@
 
 #include "fsc_win32.h"
 
-static HANDLE open_rw(void)
-{
-    return CreateFileW(L"f", GENERIC_READ | GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE,
-                       NULL, OPEN_EXISTING, 0, NULL);
-}
-
 static BOOL lock_shared(HANDLE h, DWORD off)
 {
     OVERLAPPED ov = {0};
@@ -48,7 +42,7 @@ static BOOL lock_shared(HANDLE h, DWORD off)
 static void probe(void)
 {
     fsc_put("f", "0123456789abcdefghijklmnopqrstuv");
-    HANDLE a = open_rw(), b = open_rw();
+    HANDLE a = fsc_win32_open_rw(L"f"), b = fsc_win32_open_rw(L"f");
     FSC_CHECK(a != INVALID_HANDLE_VALUE && b != INVALID_HANDLE_VALUE);
     FSC_CHECK(lock_shared(a, 0) && lock_shared(a, 0));
     FSC_CHECK(UnlockFile(a, 0, 0, 10, 0));

@@ -30,12 +30,6 @@
 
 #include "fsc_win32.h"
 
-static HANDLE open_rw(void)
-{
-    return CreateFileW(L"f", GENERIC_READ | GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE,
-                       NULL, OPEN_EXISTING, 0, NULL);
-}
-
 static HANDLE b, about_to_lock;
 static DWORD waiter_error;
 
@@ -52,8 +46,8 @@ static DWORD WINAPI waiter(void *unused)
 static void probe(void)
 {
     fsc_put("f", "0123456789abcdefghijklmnopqrstuv");
-    HANDLE a = open_rw();
-    b = open_rw();
+    HANDLE a = fsc_win32_open_rw(L"f");
+    b = fsc_win32_open_rw(L"f");
     FSC_CHECK(a != INVALID_HANDLE_VALUE && b != INVALID_HANDLE_VALUE);
     FSC_CHECK((about_to_lock = CreateEventW(NULL, TRUE, FALSE, NULL)) != NULL);
     FSC_CHECK(LockFile(a, 0, 0, 10, 0));

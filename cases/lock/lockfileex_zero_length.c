@@ -32,12 +32,6 @@
 
 #include "fsc_win32.h"
 
-static HANDLE open_rw(void)
-{
-    return CreateFileW(L"f", GENERIC_READ | GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE,
-                       NULL, OPEN_EXISTING, 0, NULL);
-}
-
 /* LockFile: an exclusive lock that never waits, as LockFileEx with
  * LOCKFILE_EXCLUSIVE_LOCK | LOCKFILE_FAIL_IMMEDIATELY. */
 #define excl(h, off, len) LockFile((h), (off), 0, (len), 0)
@@ -45,7 +39,7 @@ static HANDLE open_rw(void)
 static void probe(void)
 {
     fsc_put("f", "0123456789abcdefghijklmnopqrstuv");
-    HANDLE a = open_rw(), b = open_rw();
+    HANDLE a = fsc_win32_open_rw(L"f"), b = fsc_win32_open_rw(L"f");
     FSC_CHECK(a != INVALID_HANDLE_VALUE && b != INVALID_HANDLE_VALUE);
     fsc_obs_win32("zero_at_100", excl(a, 100, 0));
     fsc_obs_win32("other_zero_at_100", excl(b, 100, 0));

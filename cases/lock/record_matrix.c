@@ -36,6 +36,8 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <unistd.h>
+
+#include "fsc_posix.h"
 #endif
 #include "fsc.h"
 
@@ -54,19 +56,20 @@ static const char *setlk(int kind, int fd, short type, off_t start, off_t len)
     return errno == EACCES || errno == EAGAIN ? "refused" : fsc_errno_name(errno);
 }
 
+/* Request "KIND TYPE START": that lock on 10 bytes from START, then unlock all. */
+static const char *ask(int fd, const char *request)
+{
+    int kind, type, start;
+    FSC_CHECK(sscanf(request, "%d %d %d", &kind, &type, &start) == 3);
+    const char *r = setlk(kind, fd, (short)type, start, 10);
+    FSC_CHECK(setlk(kind, fd, F_UNLCK, 0, 0)[0] == 'g');
+    return r;
+}
+
 static int asker(const char *arg)
 {
-    int fd, kind, type, start;
     (void)arg;
-    FSC_CHECK((fd = open("f", O_RDWR | O_CLOEXEC)) >= 0);
-    fsc_send(NULL, "ready");
-    while (sscanf(fsc_recv(NULL), "ask %d %d %d", &kind, &type, &start) == 3) {
-        const char *r = setlk(kind, fd, (short)type, start, 10);
-        FSC_CHECK(setlk(kind, fd, F_UNLCK, 0, 0)[0] == 'g');
-        fsc_send(NULL, "%s", r);
-    }
-    FSC_CHECK(close(fd) == 0);
-    return 0;
+    return fsc_lock_asker(ask);
 }
 
 static void probe(void)
@@ -76,33 +79,23 @@ static void probe(void)
     static const char *const whos[] = {"same_fd", "other_fd", "other_process"};
     static const struct { const char *name; off_t start; } ranges[] = {
         {"overlap", 5}, {"adjacent", 10}};
-    int fd[2];
+    fsc_lock_matrix m;
     fsc_put("f", "0123456789abcdefghij");
-    FSC_CHECK((fd[0] = open("f", O_RDWR | O_CLOEXEC)) >= 0);
-    FSC_CHECK((fd[1] = open("f", O_RDWR | O_CLOEXEC)) >= 0);
-    fsc_helper *h = fsc_spawn("asker", NULL, FSC_SPAWN_EXEC);
-    fsc_expect(h, "ready");
+    fsc_lock_matrix_start(&m, ask);
     for (int k = 0; k < (int)(sizeof kinds / sizeof kinds[0]); k++)
         for (int cell = 0; cell < 2 * 2 * 3 * 2; cell++) {
             int held = cell / 12, asked = cell / 6 % 2, who = cell / 2 % 3, r = cell % 2;
             char name[64];
-            const char *res;
-            FSC_CHECK(setlk(k, fd[0], types[held].type, 0, 10)[0] == 'g');
-            if (who < 2) {
-                res = setlk(k, fd[who], types[asked].type, ranges[r].start, 10);
-            } else {
-                fsc_send(h, "ask %d %d %d", k, types[asked].type, (int)ranges[r].start);
-                res = fsc_recv(h);
-            }
+            FSC_CHECK(setlk(k, m.fd[0], types[held].type, 0, 10)[0] == 'g');
+            const char *res = fsc_lock_matrix_ask(&m, who, "%d %d %d", k, types[asked].type,
+                                                  (int)ranges[r].start);
             snprintf(name, sizeof name, "%s.%s.%s.%s.%s", kinds[k].name, types[held].name,
                      types[asked].name, whos[who], ranges[r].name);
             fsc_obs(name, "%s", res);
-            FSC_CHECK(setlk(k, fd[0], F_UNLCK, 0, 0)[0] == 'g');
-            FSC_CHECK(setlk(k, fd[1], F_UNLCK, 0, 0)[0] == 'g');
+            FSC_CHECK(setlk(k, m.fd[0], F_UNLCK, 0, 0)[0] == 'g');
+            FSC_CHECK(setlk(k, m.fd[1], F_UNLCK, 0, 0)[0] == 'g');
         }
-    fsc_send(h, "end");
-    FSC_CHECK(fsc_wait(h) == 0);
-    FSC_CHECK(close(fd[0]) == 0 && close(fd[1]) == 0);
+    fsc_lock_matrix_end(&m);
 }
 
 FSC_PROBE_HELPERS(probe, {"asker", asker})

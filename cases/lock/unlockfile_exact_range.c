@@ -32,16 +32,10 @@
 
 #include "fsc_win32.h"
 
-static HANDLE open_rw(void)
-{
-    return CreateFileW(L"f", GENERIC_READ | GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE,
-                       NULL, OPEN_EXISTING, 0, NULL);
-}
-
 static void probe(void)
 {
     fsc_put("f", "0123456789abcdefghijklmnopqrstuv0123456789abcdefghijklmnopqrstuv");
-    HANDLE a = open_rw(), b = open_rw();
+    HANDLE a = fsc_win32_open_rw(L"f"), b = fsc_win32_open_rw(L"f");
     FSC_CHECK(a != INVALID_HANDLE_VALUE && b != INVALID_HANDLE_VALUE);
     FSC_CHECK(LockFile(a, 10, 0, 20, 0));
     fsc_obs_win32("sub_range", UnlockFile(a, 10, 0, 10, 0));

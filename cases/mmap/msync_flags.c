@@ -31,7 +31,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include <string.h>
+#include "fsc_posix.h"
 
 enum { SIZE = 4096 };
 
@@ -49,13 +49,8 @@ static const struct {
 
 static void probe(void)
 {
-    static char text[SIZE + 1];
-    memset(text, 'a', SIZE);
-    fsc_put("f", text);
-    int fd = open("f", O_RDWR);
-    FSC_CHECK(fd >= 0);
-    char *m = mmap(NULL, SIZE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
-    FSC_CHECK(m != MAP_FAILED);
+    int fd;
+    char *m = fsc_map_shared("f", SIZE, &fd);
     m[0] = 'X';
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
         fsc_obs_sys(cases[i].name, msync(m, SIZE, cases[i].flags));

@@ -35,7 +35,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <string.h>
+#include "fsc_posix.h"
 
 enum { SIZE = 4096, PAST = 1000000000 };
 
@@ -55,13 +55,8 @@ static void report(const char *name, int fd)
 
 static void probe(void)
 {
-    static char text[SIZE + 1];
-    memset(text, 'a', SIZE);
-    fsc_put("f", text);
-    int fd = open("f", O_RDWR);
-    FSC_CHECK(fd >= 0);
-    char *m = mmap(NULL, SIZE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
-    FSC_CHECK(m != MAP_FAILED);
+    int fd;
+    char *m = fsc_map_shared("f", SIZE, &fd);
     m[0] = 'X';
     set_past(fd);
     m[1] = 'X';

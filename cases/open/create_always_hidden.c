@@ -33,8 +33,6 @@
 #include "fsc_win32.h"
 
 #ifdef _WIN32
-#define SHARE_ALL (FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE)
-
 static void probe(void)
 {
     fsc_put("hidden", "data");
@@ -43,12 +41,12 @@ static void probe(void)
     FSC_CHECK(SetFileAttributesW(L"system", FILE_ATTRIBUTE_SYSTEM));
     fsc_obs_bool("hidden.attr_kept", (GetFileAttributesW(L"hidden") & FILE_ATTRIBUTE_HIDDEN) != 0);
     fsc_obs_bool("system.attr_kept", (GetFileAttributesW(L"system") & FILE_ATTRIBUTE_SYSTEM) != 0);
-    fsc_obs_win32_open("hidden.normal", L"hidden", GENERIC_WRITE, SHARE_ALL, CREATE_ALWAYS,
-                       FILE_ATTRIBUTE_NORMAL);
-    fsc_obs_win32_open("hidden.hidden", L"hidden", GENERIC_WRITE, SHARE_ALL, CREATE_ALWAYS,
-                       FILE_ATTRIBUTE_HIDDEN);
-    fsc_obs_win32_open("system.normal", L"system", GENERIC_WRITE, SHARE_ALL, CREATE_ALWAYS,
-                       FILE_ATTRIBUTE_NORMAL);
+    fsc_obs_win32_open("hidden.normal", L"hidden", GENERIC_WRITE, FSC_WIN32_SHARE_ALL,
+                       CREATE_ALWAYS, FILE_ATTRIBUTE_NORMAL);
+    fsc_obs_win32_open("hidden.hidden", L"hidden", GENERIC_WRITE, FSC_WIN32_SHARE_ALL,
+                       CREATE_ALWAYS, FILE_ATTRIBUTE_HIDDEN);
+    fsc_obs_win32_open("system.normal", L"system", GENERIC_WRITE, FSC_WIN32_SHARE_ALL,
+                       CREATE_ALWAYS, FILE_ATTRIBUTE_NORMAL);
     SetFileAttributesW(L"hidden", FILE_ATTRIBUTE_NORMAL);
     SetFileAttributesW(L"system", FILE_ATTRIBUTE_NORMAL);
 }

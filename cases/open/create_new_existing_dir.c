@@ -30,14 +30,12 @@
 #include "fsc_win32.h"
 
 #ifdef _WIN32
-#define SHARE_ALL (FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE)
-
 static void probe(void)
 {
     FSC_OK(fsc_op_mkdir("d"));
-    fsc_obs_win32_open("create_new.read", L"d", GENERIC_READ, SHARE_ALL, CREATE_NEW, 0);
-    fsc_obs_win32_open("create_new.write", L"d", GENERIC_WRITE, SHARE_ALL, CREATE_NEW, 0);
-    fsc_obs_win32_open("open_always.read", L"d", GENERIC_READ, SHARE_ALL, OPEN_ALWAYS, 0);
+    fsc_obs_win32_open("create_new.read", L"d", GENERIC_READ, FSC_WIN32_SHARE_ALL, CREATE_NEW, 0);
+    fsc_obs_win32_open("create_new.write", L"d", GENERIC_WRITE, FSC_WIN32_SHARE_ALL, CREATE_NEW, 0);
+    fsc_obs_win32_open("open_always.read", L"d", GENERIC_READ, FSC_WIN32_SHARE_ALL, OPEN_ALWAYS, 0);
 }
 #else
 static void probe(void) { fsc_skip("no_win32"); }

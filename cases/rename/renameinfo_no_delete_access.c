@@ -31,15 +31,13 @@
 #include <wchar.h>
 
 #ifdef _WIN32
-#define SHARE_ALL (FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE)
-
 static void rename_by_handle(const char *name, const wchar_t *from, const wchar_t *to, DWORD access)
 {
     union {
         FILE_RENAME_INFO info;
         char raw[sizeof(FILE_RENAME_INFO) + 16 * sizeof(wchar_t)];
     } r;
-    HANDLE h = CreateFileW(from, access, SHARE_ALL, NULL, OPEN_EXISTING, 0, NULL);
+    HANDLE h = CreateFileW(from, access, FSC_WIN32_SHARE_ALL, NULL, OPEN_EXISTING, 0, NULL);
     FSC_CHECK(h != INVALID_HANDLE_VALUE);
     memset(&r, 0, sizeof r);
     r.info.FileNameLength = (DWORD)(wcslen(to) * sizeof(wchar_t));

@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "fsc_plat.h"
+#include "fsc_posix.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -22,6 +23,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -45,8 +47,29 @@ static int role_block(const char *arg)
     return 0;
 }
 
-static const fsc_role roles[] = {
-    {"echo", role_echo}, {"exit", role_exit}, {"block", role_block}, {0, 0}};
+/* A lock matrix's answer that says who answered: "REQUEST PID FD"; the
+ * request "hold START LEN" leaves a write lock on those bytes in place. */
+static const char *matrix_ask(int fd, const char *request)
+{
+    static char answer[128];
+    long start, len;
+    if (sscanf(request, "hold %ld %ld", &start, &len) == 2) {
+        struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = start, .l_len = len};
+        FSC_CHECK(fcntl(fd, F_SETLK, &fl) == 0);
+    }
+    snprintf(answer, sizeof answer, "%s %ld %d", request, (long)getpid(), fd);
+    return answer;
+}
+
+static int role_asker(const char *arg)
+{
+    (void)arg;
+    return fsc_lock_asker(matrix_ask);
+}
+
+static const fsc_role roles[] = {{"echo", role_echo},   {"exit", role_exit},
+                                 {"block", role_block}, {"asker", role_asker},
+                                 {0, 0}};
 
 /* ---- running a piece of runtime code in a child ---- */
 
@@ -380,6 +403,83 @@ static void times_per_operation(void **state)
     assert_non_null(strstr(o.err, "did not pass"));
 }
 
+/* ---- native POSIX probes' set-ups (fsc_posix.h) ---- */
+
+static void map_shared(void **state)
+{
+    (void)state;
+    struct stat st;
+    int fd;
+    char *m = fsc_map_shared("mapped", 8192, &fd);
+    assert_int_equal(fstat(fd, &st), 0);
+    assert_int_equal(st.st_size, 8192);
+    assert_true(m[0] == 'a' && m[8191] == 'a');
+    m[1] = 'X';   /* shared: the file sees the store */
+    assert_int_equal(munmap(m, 8192), 0);
+    char c = 0;
+    assert_int_equal(pread(fd, &c, 1, 1), 1);
+    assert_int_equal(c, 'X');
+    assert_int_equal(close(fd), 0);
+    assert_int_equal(unlink("mapped"), 0);
+}
+
+static void lock_matrix(void **state)
+{
+    (void)state;
+    char request[32];
+    long pid;
+    int fd;
+    fsc_lock_matrix m;
+    fsc_put("f", "0123456789");
+    fsc_lock_matrix_start(&m, matrix_ask);
+    for (int who = 0; who < 2; who++) {   /* the probe's own descriptors */
+        assert_int_equal(sscanf(fsc_lock_matrix_ask(&m, who, "q%d", who), "%31s %ld %d", request,
+                                &pid, &fd), 3);
+        assert_string_equal(request, who ? "q1" : "q0");
+        assert_int_equal(pid, (long)getpid());
+        assert_int_equal(fd, m.fd[who]);
+    }
+    const char *answer = fsc_lock_matrix_ask(&m, 2, "hold %d %d", 5, 5);   /* the helper */
+    assert_int_equal(strncmp(answer, "hold 5 5 ", 9), 0);
+    assert_int_equal(sscanf(answer + 9, "%ld", &pid), 1);
+    assert_true(pid != (long)getpid());
+    struct flock fl = fsc_getlk(m.fd[0], 0, 0);   /* the helper's lock, seen from here */
+    assert_int_equal(fl.l_type, F_WRLCK);
+    assert_int_equal(fl.l_start, 5);
+    assert_int_equal(fl.l_len, 5);
+    assert_int_equal((long)fl.l_pid, pid);
+    fsc_lock_matrix_end(&m);
+    int rd = open("f", O_RDONLY);
+    assert_true(rd >= 0);
+    assert_int_equal(fsc_getlk(rd, 0, 0).l_type, F_UNLCK);   /* ended with the helper */
+    assert_int_equal(close(rd), 0);
+    assert_int_equal(unlink("f"), 0);
+}
+
+static void lock_type_names(void **state)
+{
+    (void)state;
+    assert_string_equal(fsc_lock_type_name(F_RDLCK), "F_RDLCK");
+    assert_string_equal(fsc_lock_type_name(F_WRLCK), "F_WRLCK");
+    assert_string_equal(fsc_lock_type_name(F_UNLCK), "F_UNLCK");
+    assert_string_equal(fsc_lock_type_name(99), "other");
+}
+
+static void obs_ranges(void)
+{
+    struct flock none = {.l_type = F_UNLCK}, some = {.l_type = F_RDLCK, .l_start = 5, .l_len = 5};
+    fsc_obs_lock_range("none", &none);
+    fsc_obs_lock_range("some", &some);
+}
+
+static void lock_range_observation(void **state)
+{
+    (void)state;
+    struct outcome o = in_child(obs_ranges);
+    assert_int_equal(o.status, 0);
+    assert_string_equal(o.out, "none=free\nsome=5_9\n");
+}
+
 /* What the C runtime cannot express is `unsupported`, never done another way. */
 static void ops_crt_unsupported(void **state)
 {
@@ -408,6 +508,8 @@ static void unit_tests(void)
         cmocka_unit_test(deadline),        cmocka_unit_test(helpers_die_with_probe),
         cmocka_unit_test(mem_guard),       cmocka_unit_test(ops_backend),
         cmocka_unit_test(clock_pass),      cmocka_unit_test(times_per_operation),
+        cmocka_unit_test(map_shared),      cmocka_unit_test(lock_matrix),
+        cmocka_unit_test(lock_range_observation), cmocka_unit_test(lock_type_names),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     rmdir(sandbox);
