@@ -62,7 +62,7 @@ static void probe(void)
     FSC_CHECK(fd >= 0);
     char *m = mmap(NULL, SIZE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
     FSC_CHECK(m != MAP_FAILED);
-    m[0] = 'X';
+    fsc_mem_ok("storing through the mapping", fsc_mem_write(m, 'X'));
     set_past(fd);
     m[1] = 'X';
     report("store_dirty", fd);

@@ -43,6 +43,8 @@ static void probe(void)
     FSC_CHECK(fd >= 0);
     char *p = mmap(NULL, sizeof page, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
     if (p == MAP_FAILED) fsc_skip("no_shared_mapping_on_this_filesystem");
+    char c;
+    fsc_mem_ok("reading the mapping", fsc_mem_read(p, &c));
     fsc_times_setup(1, &f, &before);
     p[0] = 'b';
     fsc_obs_times("store.", "f", &before);
