@@ -5,7 +5,8 @@
  * shared (a file system that refuses the mapping skips); set its access
  * and modification times to 2001-09-09T01:46:40Z and wait until the clock
  * has passed its times (fsc_times_setup); store one
- * byte through the mapping and report each time "changed" or "unchanged"
+ * byte through the mapping (a fault there, SIGBUS where the filesystem
+ * cannot back the page, skips) and report each time "changed" or "unchanged"
  * (store.); then set the times old again and wait the same way, call
  * msync(MS_SYNC) and report each time again (msync.).
  *
@@ -43,10 +44,8 @@ static void probe(void)
     FSC_CHECK(fd >= 0);
     char *p = mmap(NULL, sizeof page, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
     if (p == MAP_FAILED) fsc_skip("no_shared_mapping_on_this_filesystem");
-    char c;
-    fsc_mem_ok("reading the mapping", fsc_mem_read(p, &c));
     fsc_times_setup(1, &f, &before);
-    p[0] = 'b';
+    fsc_mem_ok("storing through the mapping", fsc_mem_write(p, 'b'));
     fsc_obs_times("store.", "f", &before);
     fsc_times_setup(1, &f, &before);
     fsc_obs_sys("msync", msync(p, sizeof page, MS_SYNC));
