@@ -5,8 +5,7 @@
  * shared (a file system that refuses the mapping skips); set its access
  * and modification times to 2001-09-09T01:46:40Z and wait until the clock
  * has passed its times (fsc_times_setup); store one
- * byte through the mapping (a fault there, SIGBUS where the filesystem
- * cannot back the page, skips) and report each time "changed" or "unchanged"
+ * byte through the mapping and report each time "changed" or "unchanged"
  * (store.); then set the times old again and wait the same way, call
  * msync(MS_SYNC) and report each time again (msync.).
  *
