@@ -128,6 +128,23 @@ RCLONE_OFF_CLOSE_FLAKY = ("through rclone without a cache the clean-up close of 
 
 MOUNT_TOOLS = (("losetup", "mount"), ("mount", "mount"), ("umount", "mount"))
 
+
+def rclone_mount(mode, **more):
+    """rclone mount of a local directory (no remote, so no configuration) with
+    --vfs-cache-mode `mode`: column rclone-<mode>. Its config file and VFS cache are on
+    the backing tmpfs too (HOME and XDG_* point there, or it makes ~/.config/rclone).
+    It shows fs = rclone whatever the cache mode, which is in no fact: so the column
+    names its profile, linux-rclone-<mode>. statfs: 10^9 inodes, none free."""
+    return FsSpec(f"rclone-{mode}", "fuse", 64, back=("dir", "cache"), fs="rclone",
+                  profile=f"linux-rclone-{mode}", inodes=False,
+                  env=(("HOME", "{back}"), ("XDG_CONFIG_HOME", "{back}"),
+                       ("XDG_CACHE_HOME", "{back}")),
+                  mount=("rclone", "mount", "--daemon", "--config", "{back}/rclone.conf",
+                         "--cache-dir", "{back}/cache", "--vfs-cache-mode", mode,
+                         "{back}/dir", "{mnt}"),
+                  needs=(("rclone", "rclone"),), **more)
+
+
 # A layer over directories (bindfs, mergerfs, gocryptfs, rclone) has them on a tmpfs
 # of its own, so that what shows through the layer is the same on every machine.
 FILESYSTEMS = [
@@ -194,17 +211,7 @@ FILESYSTEMS = [
                   "root@127.0.0.1:{back}/dir", "{mnt}"),
            needs=(("sshd", "openssh-server"), ("ssh-keygen", "openssh-client"),
                   ("sshfs", "sshfs"))),
-    # rclone mount of a local directory (no remote, so no configuration); its config
-    # file and VFS cache are on the backing tmpfs too (HOME and XDG_* point there, or it
-    # makes ~/.config/rclone). It shows fs = rclone whatever the cache mode, which is in
-    # no fact: so the column names its profile. statfs: 10^9 inodes, none free.
-    FsSpec("rclone-full", "fuse", 64, back=("dir", "cache"), fs="rclone",
-           profile="linux-rclone-full", inodes=False,
-           env=(("HOME", "{back}"), ("XDG_CONFIG_HOME", "{back}"), ("XDG_CACHE_HOME", "{back}")),
-           mount=("rclone", "mount", "--daemon", "--config", "{back}/rclone.conf",
-                  "--cache-dir", "{back}/cache", "--vfs-cache-mode", "full",
-                  "{back}/dir", "{mnt}"),
-           needs=(("rclone", "rclone"),)),
+    rclone_mount("full"),
     # davfs2 against rclone serve webdav on 127.0.0.1 (user and password in the secrets
     # file, which must be the mounting user's, mode 600). mount.davfs drops to the user
     # davfs2, which must reach its cache: so the private directory (mode 700) gets group
@@ -230,17 +237,11 @@ FILESYSTEMS = [
            needs=(("mount.davfs", "davfs2"), ("rclone", "rclone"))),
     # rclone mount with no VFS cache: files are streamed to and from the directory, so
     # a file opens for reading or for writing (sequential, from the start), not both.
-    FsSpec("rclone-off", "fuse", 64, back=("dir", "cache"), fs="rclone",
-           profile="linux-rclone-off", inodes=False,
-           env=(("HOME", "{back}"), ("XDG_CONFIG_HOME", "{back}"), ("XDG_CACHE_HOME", "{back}")),
-           mount=("rclone", "mount", "--daemon", "--config", "{back}/rclone.conf",
-                  "--cache-dir", "{back}/cache", "--vfs-cache-mode", "off",
-                  "{back}/dir", "{mnt}"),
-           exclude=(("stdio.setvbuf_modes", RCLONE_OFF_READ_WHILE_WRITTEN),
-                    ("concurrency.truncate_reader", RCLONE_OFF_TRUNCATE_READER),
-                    ("mmap.zero_length_file", RCLONE_OFF_CLOSE_FLAKY)),
-           needs=(("rclone", "rclone"),)),
+    rclone_mount("off", exclude=(("stdio.setvbuf_modes", RCLONE_OFF_READ_WHILE_WRITTEN),
+                                 ("concurrency.truncate_reader", RCLONE_OFF_TRUNCATE_READER),
+                                 ("mmap.zero_length_file", RCLONE_OFF_CLOSE_FLAKY))),
 ]
+
 # FAT stores local time (issue 12 item 5): fusefat and exfat-fuse again with their
 # daemon in a zone 9 hours east of UTC, without summer time (the offset is the same
 # all year). What that does to times read back: expected/linux-fusefat-tz.toml.

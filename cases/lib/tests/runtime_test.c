@@ -258,12 +258,12 @@ static void helper_refused(void **state)
 {
     /* the helper prints the skip; the probe ends with 77 and prints nothing */
     (void)state;
-    struct outcome o = in_child(wait_refused_helper);
-    assert_int_equal(o.status, FSC_EXIT_SKIP);
-    assert_string_equal(o.out, "skip=setup_refused_EPERM\n");
-    o = in_child(recv_refused_helper);
-    assert_int_equal(o.status, FSC_EXIT_SKIP);
-    assert_string_equal(o.out, "skip=setup_refused_EPERM\n");
+    void (*cases[])(void) = {wait_refused_helper, recv_refused_helper};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct outcome o = in_child(cases[i]);
+        assert_int_equal(o.status, FSC_EXIT_SKIP);
+        assert_string_equal(o.out, "skip=setup_refused_EPERM\n");
+    }
 }
 
 /* ---- helpers ---- */
