@@ -32,7 +32,8 @@ _NTSTATUS_CRASH = {
 
 def parse_output(text):
     """(observations, None) or (partial observations, "line N: what is wrong").
-    Lines end at "\n" only ("\r\n" too); a value is one printable token."""
+    Lines end at "\n" only ("\r\n" too); a value is one printable token. A name
+    appears once, except the same skip=<reason> again (each helper may print it)."""
     obs = {}
     lines = text.split("\n")
     if lines[-1] == "":
@@ -52,6 +53,8 @@ def parse_output(text):
             return obs, f"line {n}: value of {name} has {what}: {shown}"
         if not value or " " in value:
             return obs, f"line {n}: value of {name} is not a single token: {shown}"
+        if name == "skip" and obs.get(name) == value:
+            continue            # two helpers whose set-up was refused both say so
         if name in obs:
             return obs, f"line {n}: {name} reported twice ({obs[name]!r}, then {value!r})"
         obs[name] = value

@@ -108,7 +108,12 @@ FSC_NORETURN void fsc_skip(const char *reason);
  * behaviour under test. */
 FSC_NORETURN void fsc_fail(const char *fmt, ...) FSC_PRINTF(1, 2);
 
-/* Set-up checks: fail with file:line, the expression and the current error. */
+/* Set-up checks: fail with file:line, the expression and the current error.
+ * Where that error is a refusal (EPERM, ESPIPE, EOPNOTSUPP, ENOTSUP, ENOSYS:
+ * the filesystem does not allow the set-up, e.g. rclone mount without a cache
+ * refuses read-write opens), the probe skips instead (skip=setup_refused_EPERM;
+ * the place on stderr): it cannot run there, it did not break. A helper that
+ * skips makes its probe skip when the probe next waits for or hears from it. */
 #define FSC_CHECK(expr)                                                       \
     ((expr) ? (void)0 : fsc_fail_at(__FILE__, __LINE__, #expr, fsc_last_error()))
 /* For operations-layer calls: `FSC_OK(fsc_op_close(fd))`. */
@@ -122,6 +127,10 @@ FSC_NORETURN void fsc_fail(const char *fmt, ...) FSC_PRINTF(1, 2);
     } while (0)
 FSC_NORETURN void fsc_fail_at(const char *file, int line, const char *what,
                               const char *err);
+/* The skip of a refused set-up: `what` and `err` on stderr, then
+ * skip=setup_refused_<err>. For a refusal the set-up macros cannot see (an
+ * open of a file being written that fails with ENOENT). */
+FSC_NORETURN void fsc_skip_refused(const char *what, const char *err);
 const char *fsc_last_error(void);   /* errno (or GetLastError) name, now */
 
 /* ------------------------------------------------------------- helpers ---- */
@@ -167,6 +176,10 @@ int fsc_reexec(const char *role, const char *arg);
  * of the fault ("SIGBUS", "SIGSEGV", "EXCEPTION_IN_PAGE_ERROR", ...). */
 const char *fsc_mem_read(const volatile char *p, char *out);
 const char *fsc_mem_write(volatile char *p, char value);
+/* A set-up access to a mapping: fsc_mem_ok("storing", fsc_mem_write(p, 'x')).
+ * A fault the filesystem causes (SIGBUS, EXCEPTION_IN_PAGE_ERROR: it cannot
+ * back the page) is a refused set-up (skip); any other fault breaks the probe. */
+void fsc_mem_ok(const char *what, const char *fault);
 
 /* ------------------------------------------------- file-operations layer -- */
 /*

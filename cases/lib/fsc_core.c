@@ -55,10 +55,41 @@ void fsc_fail(const char *fmt, ...)
     vfail(fmt, ap);
 }
 
+/* Errors with which a filesystem or backend says "not here": an operation it
+ * does not allow or cannot do (rclone without a cache refuses a read-write open
+ * at the first read, write or close with EPERM, and pwrite with ESPIPE). */
+static int refusal(const char *err)
+{
+    static const char *const refused[] = {"EPERM", "ESPIPE", "EOPNOTSUPP", "ENOTSUP",
+                                          "ENOSYS"};
+    for (size_t i = 0; i < sizeof refused / sizeof *refused; i++)
+        if (!strcmp(err, refused[i])) return 1;
+    return 0;
+}
+
+void fsc_skip_refused(const char *what, const char *err)
+{
+    char reason[NAME_MAX_LEN];
+    fprintf(stderr, "fsconform: set-up refused: %s (%s)\n", what, err);
+    snprintf(reason, sizeof reason, "setup_refused_%s", err);
+    fsc_skip(reason);
+}
+
 void fsc_fail_at(const char *file, int line, const char *what, const char *err)
 {
+    char where[LINE_MAX_LEN];
     const char *base = strrchr(file, '/');
-    fsc_fail("%s:%d: %s (%s)", base ? base + 1 : file, line, what, err);
+    snprintf(where, sizeof where, "%s:%d: %s", base ? base + 1 : file, line, what);
+    if (refusal(err)) fsc_skip_refused(where, err);
+    fsc_fail("%s (%s)", where, err);
+}
+
+void fsc_mem_ok(const char *what, const char *fault)
+{
+    if (!strcmp(fault, "ok")) return;
+    if (!strcmp(fault, "SIGBUS") || !strcmp(fault, "EXCEPTION_IN_PAGE_ERROR"))
+        fsc_skip_refused(what, fault);
+    fsc_fail("%s: %s", what, fault);
 }
 
 const char *fsc_last_error(void) { return fsc_plat_last_error(); }
@@ -212,6 +243,13 @@ int fsc_deadline_ms(void)
     return env && atoi(env) > 0 ? atoi(env) : 5000;
 }
 
+/* A helper that skipped (its set-up was refused) has printed skip=<reason> on
+ * the stdout it shares with the probe: the probe skips too, silently. */
+static void skipped(const fsc_helper *h)
+{
+    if (h->status == FSC_EXIT_SKIP) end(FSC_EXIT_SKIP);
+}
+
 const char *fsc_recv(fsc_helper *h)
 {
     static char line[LINE_MAX_LEN];
@@ -227,6 +265,8 @@ const char *fsc_recv(fsc_helper *h)
         if (r == 0) {
             /* The other side ended. A helper whose probe is gone ends too. */
             if (h == &parent) end(FSC_EXIT_BROKEN);
+            fsc_plat_reap(h);
+            skipped(h);
             fsc_fail("helper ended before sending a message");
         }
         if (c == '\n') break;
@@ -257,6 +297,7 @@ int fsc_wait(fsc_helper *h)
         if (r == 0 || r == -2) break;
     }
     fsc_plat_reap(h);
+    skipped(h);
     return h->status;
 }
 

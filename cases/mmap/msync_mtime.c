@@ -57,7 +57,7 @@ static void probe(void)
 {
     int fd;
     char *m = fsc_map_shared("f", SIZE, &fd);
-    m[0] = 'X';
+    fsc_mem_ok("storing through the mapping", fsc_mem_write(m, 'X'));
     set_past(fd);
     m[1] = 'X';
     report("store_dirty", fd);

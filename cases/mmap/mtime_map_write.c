@@ -46,8 +46,7 @@ static void probe(void)
     FSC_OK(fsc_op_set_times("f", &past, &past));
     FSC_OK(fsc_op_open("f", FSC_RDWR | FSC_SHARE_ALL, &fd));
     FSC_OK(fsc_op_map(fd, 0, SIZE, FSC_MAP_READ | FSC_MAP_WRITE, &map));
-    const char *w = fsc_mem_write(map, 'X');
-    if (strcmp(w, "ok")) fsc_fail("storing through the mapping: %s", w);
+    fsc_mem_ok("storing through the mapping", fsc_mem_write(map, 'X'));
     FSC_OK(fsc_op_fstat(fd, &st));
     if (changed(st.mtime, past)) at = "store";
     FSC_OK(fsc_op_unmap(map, SIZE));

@@ -33,8 +33,7 @@ enum { SIZE = 128 * 1024, GAP = 64 * 1024 };
 static const char *what(const volatile char *p)
 {
     char c = 0;
-    const char *r = fsc_mem_read(p, &c);
-    if (strcmp(r, "ok")) fsc_fail("reading the mapping: %s", r);
+    fsc_mem_ok("reading the mapping", fsc_mem_read(p, &c));
     return c == 'X' ? "private" : c == 'b' ? "new" : c == 'a' ? "old" : "other";
 }
 
@@ -58,8 +57,7 @@ static void probe(void)
     FSC_OK(fsc_op_open("f", FSC_RDWR | FSC_SHARE_ALL, &fd));
     FSC_OK(fsc_op_map(fd, 0, SIZE, FSC_MAP_READ | FSC_MAP_WRITE | FSC_MAP_PRIVATE, &map));
     volatile char *m = map;
-    const char *w = fsc_mem_write(m, 'X');
-    if (strcmp(w, "ok")) fsc_fail("writing the private mapping: %s", w);
+    fsc_mem_ok("writing the private mapping", fsc_mem_write(m, 'X'));
     FSC_OK(fsc_op_read(fd, &c, 1, &n));
     FSC_CHECK(n == 1);
     fsc_obs_bool("file_sees_private_write", c == 'X');

@@ -44,7 +44,7 @@ static void probe(void)
     char *p = mmap(NULL, sizeof page, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
     if (p == MAP_FAILED) fsc_skip("no_shared_mapping_on_this_filesystem");
     fsc_times_setup(1, &f, &before);
-    p[0] = 'b';
+    fsc_mem_ok("storing through the mapping", fsc_mem_write(p, 'b'));
     fsc_obs_times("store.", "f", &before);
     fsc_times_setup(1, &f, &before);
     fsc_obs_sys("msync", msync(p, sizeof page, MS_SYNC));

@@ -19,12 +19,17 @@ class ParseOutput(unittest.TestCase):
     def test_good(self):
         self.assertEqual(compare.parse_output("a=1\nb.c_d=ok\n"), ({"a": "1", "b.c_d": "ok"}, None))
 
+    def test_same_skip_from_two_helpers(self):
+        self.assertEqual(compare.parse_output("a=1\nskip=r\nskip=r\n"),
+                         ({"a": "1", "skip": "r"}, None))
+
     def test_errors_name_the_line(self):
         cases = {"a=1\nnoequals\n": "line 2: not name=value",
                  "Bad=1\n": "line 1: bad observation name 'Bad'",
                  "a=1\nb=two words\n": "line 2: value of b is not a single token",
                  "a=1\nb=\n": "line 2: value of b is not a single token",
                  "a=1\nb=2\na=3\n": "line 3: a reported twice",
+                 "skip=x\nskip=y\n": "line 2: skip reported twice",
                  "a=1\n\nb=2\n": "line 2: not name=value"}
         for text, msg in cases.items():
             with self.subTest(text=text):

@@ -135,10 +135,11 @@ class Requirements(unittest.TestCase):
         self.assertEqual(lines, [
             "mkfs.xfs (Debian package xfsprogs), needed for xfs",
             "mkfs.btrfs (Debian package btrfs-progs), needed for btrfs",
-            "mkfs.vfat (Debian package dosfstools), needed for fusefat",
-            "fusefat (Debian package fusefat), needed for fusefat",
-            "mkfs.exfat (Debian package exfatprogs), needed for exfat-fuse",
-            "mount.exfat-fuse (Debian package exfat-fuse), needed for exfat-fuse",
+            "mkfs.vfat (Debian package dosfstools), needed for fusefat, fusefat-tz",
+            "fusefat (Debian package fusefat), needed for fusefat, fusefat-tz",
+            "mkfs.exfat (Debian package exfatprogs), needed for exfat-fuse, exfat-fuse-tz",
+            "mount.exfat-fuse (Debian package exfat-fuse), needed for exfat-fuse, "
+            "exfat-fuse-tz",
             "fuse2fs (Debian package fuse2fs), needed for fuse2fs",
             "bindfs (Debian package bindfs), needed for bindfs",
             "mergerfs (Debian package mergerfs), needed for mergerfs",
@@ -146,7 +147,8 @@ class Requirements(unittest.TestCase):
             "sshd (Debian package openssh-server), needed for sshfs",
             "ssh-keygen (Debian package openssh-client), needed for sshfs",
             "sshfs (Debian package sshfs), needed for sshfs",
-            "rclone (Debian package rclone), needed for rclone-full, webdav",
+            "rclone (Debian package rclone), needed for rclone-full, webdav, "
+            "rclone-off",
             "mount.davfs (Debian package davfs2), needed for webdav",
             "smbd (Debian package samba), needed for smb",
             "smbpasswd (Debian package samba-common-bin), needed for smb",

@@ -67,8 +67,17 @@ static int role_asker(const char *arg)
     return fsc_lock_asker(matrix_ask);
 }
 
+static int role_refused(const char *arg)
+{
+    (void)arg;
+    errno = EPERM;
+    FSC_CHECK(0);
+    return 0;
+}
+
 static const fsc_role roles[] = {{"echo", role_echo},   {"exit", role_exit},
                                  {"block", role_block}, {"asker", role_asker},
+                                 {"refused", role_refused},
                                  {0, 0}};
 
 /* ---- running a piece of runtime code in a child ---- */
@@ -225,6 +234,59 @@ static void skip_and_check(void **state)
     assert_int_equal(o.status, FSC_EXIT_BROKEN);
     assert_non_null(strstr(o.err, "runtime_test.c:"));
     assert_non_null(strstr(o.err, "1 + 1 == 3"));
+}
+
+static void do_check_refused(void)
+{
+    errno = ESPIPE;
+    FSC_CHECK(1 + 1 == 3);
+}
+static void do_ok_refused(void) { FSC_OK(EPERM); }
+static void do_check_enoent(void)
+{
+    errno = ENOENT;
+    FSC_CHECK(1 + 1 == 3);
+}
+
+static void refused_setup(void **state)
+{
+    /* a set-up the filesystem refuses skips, naming the error; other errors break */
+    (void)state;
+    struct outcome o = in_child(do_check_refused);
+    assert_int_equal(o.status, FSC_EXIT_SKIP);
+    assert_string_equal(o.out, "skip=setup_refused_ESPIPE\n");
+    assert_non_null(strstr(o.err, "1 + 1 == 3"));
+    o = in_child(do_ok_refused);
+    assert_int_equal(o.status, FSC_EXIT_SKIP);
+    assert_string_equal(o.out, "skip=setup_refused_EPERM\n");
+    o = in_child(do_check_enoent);
+    assert_int_equal(o.status, FSC_EXIT_BROKEN);
+}
+
+static void wait_refused_helper(void)
+{
+    fsc_helper *h = fsc_spawn("refused", "", FSC_SPAWN_EXEC);
+    fsc_wait(h);
+    fsc_obs("after", "wait");
+}
+
+static void recv_refused_helper(void)
+{
+    fsc_helper *h = fsc_spawn("refused", "", FSC_SPAWN_EXEC);
+    fsc_recv(h);
+    fsc_obs("after", "recv");
+}
+
+static void helper_refused(void **state)
+{
+    /* the helper prints the skip; the probe ends with 77 and prints nothing */
+    (void)state;
+    void (*cases[])(void) = {wait_refused_helper, recv_refused_helper};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct outcome o = in_child(cases[i]);
+        assert_int_equal(o.status, FSC_EXIT_SKIP);
+        assert_string_equal(o.out, "skip=setup_refused_EPERM\n");
+    }
 }
 
 /* ---- helpers ---- */
@@ -504,7 +566,8 @@ static void unit_tests(void)
         cmocka_unit_test(errno_names),     cmocka_unit_test(errno_table_complete),
         cmocka_unit_test(observations), cmocka_unit_test(ops_crt_unsupported),
         cmocka_unit_test(file_observations), cmocka_unit_test(broken_observations),
-        cmocka_unit_test(skip_and_check),  cmocka_unit_test(helper_messages),
+        cmocka_unit_test(skip_and_check),  cmocka_unit_test(refused_setup),
+        cmocka_unit_test(helper_refused),  cmocka_unit_test(helper_messages),
         cmocka_unit_test(deadline),        cmocka_unit_test(helpers_die_with_probe),
         cmocka_unit_test(mem_guard),       cmocka_unit_test(ops_backend),
         cmocka_unit_test(clock_pass),      cmocka_unit_test(times_per_operation),
