@@ -54,6 +54,13 @@ class CheckImports(unittest.TestCase):
         self.assertEqual(p.returncode, 1)
         self.assertIn("CreateFileW, MoveFileExW", p.stdout)
 
+    def test_apr_calls_pass_and_a_native_lock_beside_them_fails(self):
+        calls = ["apr_file_open", "apr_file_lock", "apr_pool_create_ex"]
+        self.assertEqual(self.check(calls, backend="apr", system="posix").returncode, 0)
+        p = self.check(calls + ["__imp_LockFileEx"], backend="apr", system="windows")
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("LockFileEx", p.stdout)
+
     def test_a_system_call_beside_libuv_fails(self):
         p = self.check(["uv_fs_open", "renameat2"], backend="libuv", system="posix")
         self.assertEqual(p.returncode, 1)

@@ -58,6 +58,18 @@ ALLOWED = {
 }
 
 ALLOWED["libuv-windows"] = ALLOWED["libuv-posix"]   # the same calls on both
+# APR's file, directory, mapping and pool calls (ops_apr.c); fsc_fail for the
+# backend's own bookkeeping (a failed pool, too many files or mappings)
+APR_CALLS = {"apr_initialize", "apr_pool_create_ex", "apr_version_string", "apr_file_open",
+             "apr_file_close", "apr_file_read", "apr_file_write", "apr_file_seek",
+             "apr_file_trunc", "apr_file_rename", "apr_file_remove", "apr_file_link",
+             "apr_dir_make", "apr_dir_remove", "apr_filepath_set", "apr_file_inherit_set",
+             "apr_file_inherit_unset", "apr_file_info_get", "apr_file_lock", "apr_file_unlock",
+             "apr_mmap_create", "apr_mmap_delete", "apr_stat", "apr_file_mtime_set",
+             "apr_dir_open", "apr_dir_read", "apr_dir_close", "apr_os_file_get",
+             "apr_os_file_put", "fsc_fail", "fsc_fail_at", "fsc_last_error"}
+ALLOWED["apr-posix"] = APR_CALLS | {"fsc_errno_name"}
+ALLOWED["apr-windows"] = APR_CALLS | {"fsc_errno_name", "fsc_win32_error_name"}
 # ops_go.c: the Go half's exports (cases/lib/gofsc/gofsc.go) and the error names
 GO_EXPORTS = {"fsc_go_version", "fsc_go_open", "fsc_go_close", "fsc_go_read", "fsc_go_write",
               "fsc_go_seek", "fsc_go_truncate", "fsc_go_rename", "fsc_go_remove", "fsc_go_link",
