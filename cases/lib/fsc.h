@@ -137,11 +137,28 @@ int fsc_deadline_ms(void);
 
 enum {
     FSC_SPAWN_EXEC = 0,  /* re-execute the program (portable) */
-    FSC_SPAWN_FORK = 1   /* POSIX only: fork without exec, to observe what a
+    FSC_SPAWN_FORK = 1,  /* POSIX only: fork without exec, to observe what a
                             fork child shares (open file descriptions, locks);
                             fsc_spawn fails elsewhere */
+    FSC_SPAWN_PEER = 4   /* or'ed with either: the helper starts in the peer
+                            sandbox (fsc_peer_sandbox), a second client's view
+                            of this sandbox; skips `no_second_mount` when the
+                            run has none */
 };
 fsc_helper *fsc_spawn(const char *role, const char *arg, int how);
+/* Two clients on one share: when the harness runs with a peer (`run --peer
+ * DIR`, fsmatrix's second mount of a network export), the probe's sandbox is
+ * also reachable as another directory: the same directory seen through a
+ * second mount (another client of the same server, or a bind mount). The
+ * harness passes its path in FSC_PEER_SANDBOX, has checked before the probe
+ * starts that the sandbox is visible through it, and lets the probe (and its
+ * helpers) write below it. fsc_peer_sandbox returns that path, or NULL when
+ * the run has no peer; fsc_peer_require returns it or skips the probe
+ * (`skip=no_second_mount`). A helper started with FSC_SPAWN_PEER works there:
+ * its relative paths name the same files as the probe's, through the other
+ * client, whose caches are its own. */
+const char *fsc_peer_sandbox(void);
+const char *fsc_peer_require(void);
 /* Where the behaviour under test is what a process API itself passes on
  * (_spawn's descriptors, CreateProcess handle lists), the probe starts its
  * own program with that API as `PROGRAM --fsc-role ROLE ARG`: the role runs

@@ -180,10 +180,24 @@ fsc_helper *fsc_spawn(const char *role, const char *arg, int how)
     if (nhelpers == MAX_HELPERS) fsc_fail("more than %d helpers", MAX_HELPERS);
     fsc_helper *h = &helpers[nhelpers];
     memset(h, 0, sizeof *h);
-    int err = fsc_plat_spawn(h, role, arg ? arg : "", how);
+    const char *dir = how & FSC_SPAWN_PEER ? fsc_peer_require() : NULL;
+    int err = fsc_plat_spawn(h, role, arg ? arg : "", how & ~FSC_SPAWN_PEER, dir);
     if (err) fsc_fail("cannot start helper %s: %s", role, fsc_op_errname(err));
     nhelpers++;
     return h;
+}
+
+const char *fsc_peer_sandbox(void)
+{
+    const char *dir = getenv("FSC_PEER_SANDBOX");
+    return dir && *dir ? dir : NULL;
+}
+
+const char *fsc_peer_require(void)
+{
+    const char *dir = fsc_peer_sandbox();
+    if (!dir) fsc_skip("no_second_mount");
+    return dir;
 }
 
 static fsc_helper *chan(fsc_helper *h)

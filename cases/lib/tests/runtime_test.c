@@ -45,8 +45,18 @@ static int role_block(const char *arg)
     return 0;
 }
 
-static const fsc_role roles[] = {
-    {"echo", role_echo}, {"exit", role_exit}, {"block", role_block}, {0, 0}};
+/* Sends its current directory and what fsc_peer_sandbox says. */
+static int role_where(const char *arg)
+{
+    char cwd[4096];
+    (void)arg;
+    const char *peer = fsc_peer_sandbox();
+    fsc_send(NULL, "%s %s", getcwd(cwd, sizeof cwd) ? cwd : "?", peer ? peer : "none");
+    return 0;
+}
+
+static const fsc_role roles[] = {{"echo", role_echo}, {"exit", role_exit},
+                                 {"block", role_block}, {"where", role_where}, {0, 0}};
 
 /* ---- running a piece of runtime code in a child ---- */
 
@@ -236,6 +246,40 @@ static void deadline(void **state)
     assert_non_null(strstr(o.err, "no message within 300 ms"));
 }
 
+/* A helper started with FSC_SPAWN_PEER works in the peer sandbox (exec'd
+ * and forked alike) and sees the same variable; the probe stays where it
+ * is; without a peer such a spawn skips the probe. */
+static void spawn_peer(void)
+{
+    fsc_spawn("where", "", FSC_SPAWN_EXEC | FSC_SPAWN_PEER);
+}
+
+static void peer_helpers(void **state)
+{
+    (void)state;
+    char peer[] = "/tmp/fsc-unit-peer-XXXXXX", want[128], here[4096];
+    unsetenv("FSC_PEER_SANDBOX");
+    assert_null(fsc_peer_sandbox());
+    struct outcome o = in_child(spawn_peer);
+    assert_int_equal(o.status, FSC_EXIT_SKIP);
+    assert_string_equal(o.out, "skip=no_second_mount\n");
+    setenv("FSC_PEER_SANDBOX", "", 1);   /* empty: no peer */
+    assert_null(fsc_peer_sandbox());
+    assert_non_null(mkdtemp(peer));
+    setenv("FSC_PEER_SANDBOX", peer, 1);
+    assert_string_equal(fsc_peer_require(), peer);
+    snprintf(want, sizeof want, "%s %s", peer, peer);
+    for (int how = FSC_SPAWN_EXEC; how <= FSC_SPAWN_FORK; how++) {
+        fsc_helper *h = fsc_spawn("where", "", how | FSC_SPAWN_PEER);
+        assert_string_equal(fsc_recv(h), want);
+        assert_int_equal(fsc_wait(h), 0);
+    }
+    assert_non_null(getcwd(here, sizeof here));
+    assert_string_equal(here, sandbox);
+    unsetenv("FSC_PEER_SANDBOX");
+    assert_int_equal(rmdir(peer), 0);
+}
+
 /* The probe dies without cleaning up (as in a crash): its helper must die too.
  * This process becomes the subreaper so the orphaned helper is reparented
  * here and its end can be observed with waitpid. */
@@ -408,6 +452,7 @@ static void unit_tests(void)
         cmocka_unit_test(deadline),        cmocka_unit_test(helpers_die_with_probe),
         cmocka_unit_test(mem_guard),       cmocka_unit_test(ops_backend),
         cmocka_unit_test(clock_pass),      cmocka_unit_test(times_per_operation),
+        cmocka_unit_test(peer_helpers),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     rmdir(sandbox);
