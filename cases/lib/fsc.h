@@ -159,6 +159,13 @@ fsc_helper *fsc_spawn(const char *role, const char *arg, int how);
  * client, whose caches are its own. */
 const char *fsc_peer_sandbox(void);
 const char *fsc_peer_require(void);
+/* Where what is measured is how soon a change shows through the other
+ * client's cache (there is no event to wait for): call check(ctx) until it
+ * returns nonzero, about every 10 ms, for at most FSC_PEER_VISIBLE_MS (2 s).
+ * Returns the class: "immediately" (the first call), "within_deadline", or
+ * "never" (not within the deadline) — never a time. */
+enum { FSC_PEER_VISIBLE_MS = 2000 };
+const char *fsc_visible_within(int (*check)(void *ctx), void *ctx);
 /* Where the behaviour under test is what a process API itself passes on
  * (_spawn's descriptors, CreateProcess handle lists), the probe starts its
  * own program with that API as `PROGRAM --fsc-role ROLE ARG`: the role runs

@@ -200,6 +200,17 @@ const char *fsc_peer_require(void)
     return dir;
 }
 
+const char *fsc_visible_within(int (*check)(void *ctx), void *ctx)
+{
+    long long deadline = fsc_plat_now_ms() + FSC_PEER_VISIBLE_MS;
+    if (check(ctx)) return "immediately";
+    while (fsc_plat_now_ms() < deadline) {
+        for (int i = 0; i < 10; i++) fsc_plat_pause();
+        if (check(ctx)) return "within_deadline";
+    }
+    return "never";
+}
+
 static fsc_helper *chan(fsc_helper *h)
 {
     if (h) return h;

@@ -280,6 +280,21 @@ static void peer_helpers(void **state)
     assert_int_equal(rmdir(peer), 0);
 }
 
+static int after_calls(void *ctx) { return --*(int *)ctx <= 0; }
+
+static void visibility_classes(void **state)
+{
+    (void)state;
+    int calls = 1;
+    assert_string_equal(fsc_visible_within(after_calls, &calls), "immediately");
+    calls = 3;
+    assert_string_equal(fsc_visible_within(after_calls, &calls), "within_deadline");
+    calls = 1 << 30;
+    long long t0 = fsc_plat_now_ms();
+    assert_string_equal(fsc_visible_within(after_calls, &calls), "never");
+    assert_true(fsc_plat_now_ms() - t0 >= FSC_PEER_VISIBLE_MS);
+}
+
 /* The probe dies without cleaning up (as in a crash): its helper must die too.
  * This process becomes the subreaper so the orphaned helper is reparented
  * here and its end can be observed with waitpid. */
@@ -452,7 +467,7 @@ static void unit_tests(void)
         cmocka_unit_test(deadline),        cmocka_unit_test(helpers_die_with_probe),
         cmocka_unit_test(mem_guard),       cmocka_unit_test(ops_backend),
         cmocka_unit_test(clock_pass),      cmocka_unit_test(times_per_operation),
-        cmocka_unit_test(peer_helpers),
+        cmocka_unit_test(peer_helpers),    cmocka_unit_test(visibility_classes),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     rmdir(sandbox);
