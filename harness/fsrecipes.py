@@ -22,7 +22,8 @@ class FsSpec:
     device), fuse (a FUSE daemon), tmpfs, overlay, dir (an existing directory).
     A FUSE `mount` (and each `prepare` step) is an argv template: {source} is the
     image (or its loop device), {mnt} the mount point, {back} the backing tmpfs, {port}
-    a TCP port free on 127.0.0.1; `files` are templates too."""
+    a TCP port free on 127.0.0.1, {client} 1 (or 2 for the second client: where two
+    instances need their own cache); `files` are templates too."""
     name: str                  # --fs name = results fs-<name>.json
     kind: str
     size_mib: int = 64
@@ -43,6 +44,9 @@ class FsSpec:
     fs: str = ""               # the `fs` fact it shows, if not its name
     profile: str = ""          # the profile to use, if the facts cannot choose it
     path: str = ""             # kind dir: the directory
+    clients: int = 1           # 2: mounted a second time, the run's --peer (a second
+                               # FUSE client: its argv and env again with {mnt} its own
+                               # and {client} 2, not 1; kernel kinds: a bind mount)
 
 
 # fuse2fs 1.47.0 does not check a new name's length: a 256-byte name gives ENOENT and
@@ -116,8 +120,10 @@ MOUNT_TOOLS = (("losetup", "mount"), ("mount", "mount"), ("umount", "mount"))
 
 # A layer over directories (bindfs, mergerfs, gocryptfs, rclone) has them on a tmpfs
 # of its own, so that what shows through the layer is the same on every machine.
+# clients=2 on a kernel filesystem is a bind mount as the peer: one kernel, one page
+# cache, the baseline of what "coherent" looks like next to the network columns.
 FILESYSTEMS = [
-    FsSpec("ext4", "block", 64, ("mkfs.ext4", "-q", "-F"), ("-t", "ext4"),
+    FsSpec("ext4", "block", 64, ("mkfs.ext4", "-q", "-F"), ("-t", "ext4"), clients=2,
            needs=(("mkfs.ext4", "e2fsprogs"),)),
     # mkfs.xfs (xfsprogs 6.1) refuses anything under 300 MB.
     FsSpec("xfs", "block", 300, ("mkfs.xfs", "-q", "-f"), ("-t", "xfs"),
@@ -125,7 +131,7 @@ FILESYSTEMS = [
     # mkfs.btrfs (btrfs-progs 6.2): "minimum size for each btrfs device is 114294784".
     FsSpec("btrfs", "block", 128, ("mkfs.btrfs", "-q", "-f"), ("-t", "btrfs"),
            needs=(("mkfs.btrfs", "btrfs-progs"),)),
-    FsSpec("tmpfs", "tmpfs", 64),
+    FsSpec("tmpfs", "tmpfs", 64, clients=2),
     # upper and work on a tmpfs, lower an empty directory in the private temp dir
     FsSpec("overlay", "overlay", 64),
     # on a loop device, as a disk would be: mountinfo shows fuseblk /dev/loopN
@@ -168,7 +174,7 @@ FILESYSTEMS = [
     # sshfs against an sshd of our own on 127.0.0.1: its config, host key and the
     # client's key and authorized_keys on the backing tmpfs; ssh reads no user config
     # (-F /dev/null) and writes no known_hosts. sshd insists on /run/sshd.
-    FsSpec("sshfs", "fuse", 64, back=("dir",), files=(("sshd_config", SSHD_CONFIG),),
+    FsSpec("sshfs", "fuse", 64, back=("dir",), files=(("sshd_config", SSHD_CONFIG),), clients=2,
            prepare=(("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", "{back}/host_key"),
                     ("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", "{back}/client_key"),
                     ("cp", "{back}/client_key.pub", "{back}/authorized_keys")),

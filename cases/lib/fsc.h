@@ -166,6 +166,11 @@ const char *fsc_peer_require(void);
  * "never" (not within the deadline) — never a time. */
 enum { FSC_PEER_VISIBLE_MS = 2000 };
 const char *fsc_visible_within(int (*check)(void *ctx), void *ctx);
+/* Set-up in a peer helper: wait (fsc_visible_within) until `path`, which the
+ * probe made before starting it, exists here; the probe is broken if it
+ * does not show within the deadline (a client whose directory cache hides
+ * new names for longer cannot run two-client probes). */
+void fsc_peer_wait(const char *path);
 /* Where the behaviour under test is what a process API itself passes on
  * (_spawn's descriptors, CreateProcess handle lists), the probe starts its
  * own program with that API as `PROGRAM --fsc-role ROLE ARG`: the role runs

@@ -211,6 +211,18 @@ const char *fsc_visible_within(int (*check)(void *ctx), void *ctx)
     return "never";
 }
 
+static int exists(void *path)
+{
+    fsc_stat st;
+    return fsc_op_stat((const char *)path, &st) == 0;
+}
+
+void fsc_peer_wait(const char *path)
+{
+    if (!strcmp(fsc_visible_within(exists, (void *)path), "never"))
+        fsc_fail("%s did not show through the peer within %d ms", path, FSC_PEER_VISIBLE_MS);
+}
+
 static fsc_helper *chan(fsc_helper *h)
 {
     if (h) return h;

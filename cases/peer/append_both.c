@@ -50,6 +50,7 @@ static void append(char who)
 static int other(const char *arg)
 {
     (void)arg;
+    fsc_peer_wait("log");
     fsc_expect(NULL, "go");
     append('B');
     fsc_send(NULL, "done");

@@ -37,6 +37,7 @@ static int reads_new(void *ctx)
 static int other(const char *arg)
 {
     (void)arg;
+    fsc_peer_wait("f");
     FSC_CHECK(fsc_get("f") != NULL);
     fsc_send(NULL, "cached");
     fsc_expect(NULL, "written");

@@ -35,6 +35,7 @@ static int other(const char *arg)
 {
     fsc_fd fd;
     (void)arg;
+    fsc_peer_wait("f");
     FSC_OK(fsc_op_open("f", FSC_READ | FSC_SHARE_ALL, &fd));
     fsc_send(NULL, "open");
     fsc_expect(NULL, "deleted");

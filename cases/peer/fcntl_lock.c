@@ -29,6 +29,7 @@ static int other(const char *arg)
 {
     fsc_fd fd;
     (void)arg;
+    fsc_peer_wait("f");
     FSC_OK(fsc_op_open("f", FSC_RDWR | FSC_SHARE_ALL, &fd));
     fsc_obs_op("b_excl_while_held", fsc_op_lock(fd, 0, 10, FSC_LOCK_EXCL));
     fsc_op_unlock(fd, 0, 10);

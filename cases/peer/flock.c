@@ -39,6 +39,7 @@ static int other(const char *arg)
 {
     int fd;
     (void)arg;
+    fsc_peer_wait("f");
     FSC_CHECK((fd = open("f", O_RDWR | O_CLOEXEC)) >= 0);
     fsc_obs("b_excl_while_held", "%s", try_flock(fd, LOCK_EX));
     flock(fd, LOCK_UN);

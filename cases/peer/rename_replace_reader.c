@@ -38,6 +38,7 @@ static int other(const char *arg)
     int enoent = 0;
     const char *other = "none";
     (void)arg;
+    fsc_peer_wait("status");
     fsc_expect(NULL, "go");
     for (int i = 0; i < 300; i++) {
         fsc_fd fd;

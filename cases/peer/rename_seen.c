@@ -36,6 +36,7 @@ static int other(const char *arg)
 {
     fsc_stat st;
     (void)arg;
+    fsc_peer_wait("f");
     FSC_OK(fsc_op_stat("f", &st));
     FSC_CHECK(fsc_op_stat("g", &st) != 0);
     fsc_send(NULL, "cached");

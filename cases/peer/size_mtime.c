@@ -40,6 +40,7 @@ static int other(const char *arg)
 {
     fsc_stat st;
     (void)arg;
+    fsc_peer_wait("f");
     FSC_OK(fsc_op_stat("f", &st));
     FSC_CHECK(st.size == 1 && st.mtime.sec == OLD.sec);
     fsc_send(NULL, "cached");

@@ -36,6 +36,7 @@ static int other(const char *arg)
     fsc_stat st;
     (void)arg;
     memset(old, 'a', 100);
+    fsc_peer_wait("f");
     FSC_OK(fsc_op_stat("f", &st));
     FSC_CHECK(st.size == 100 && fsc_get("f") && !strcmp(fsc_get("f"), old));
     fsc_send(NULL, "cached");

@@ -35,6 +35,7 @@ static int reads_data(void *ctx)
 static int other(const char *arg)
 {
     (void)arg;
+    fsc_peer_wait("f");
     fsc_expect(NULL, "written");
     fsc_obs("visible", "%s", fsc_visible_within(reads_data, NULL));
     fsc_send(NULL, "looked");
