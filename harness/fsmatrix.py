@@ -106,12 +106,13 @@ def run_one(ctx, args, spec, matrix, cmd_run, width):
             return Outcome(spec.name, "setup", f"{spec.name:<{width}}  set-up failed: {e}",
                            seconds=time.monotonic() - t0)
         if matrix.daemons:
-            why = [f"{spec.name}: the run took over {args.fs_deadline:g} s"]
+            limit = args.fs_deadline * args.repeat   # --repeat N: N passes over the suite
+            why = [f"{spec.name}: the run took over {limit:g} s"]
 
             def interrupted(_signum):
                 why[0] = f"{spec.name}: still running 3 s after the interrupt"
                 dog.expire_soon(3)
-            dog = Watchdog(args.fs_deadline, lambda: matrix.kill_daemons(why[0]))
+            dog = Watchdog(limit, lambda: matrix.kill_daemons(why[0]))
             matrix.signals.on_signal = interrupted
         try:
             rc, text, path = run_suite(ctx, args, spec, target, cmd_run, peer)
@@ -179,8 +180,9 @@ def add_parser(sub, common):
     s.add_argument("--repeat", type=positive_int, default=1, metavar="N",
                    help="run everything N times; observations that change are 'flaky'")
     s.add_argument("--fs-deadline", type=positive_float, default=120.0, metavar="S",
-                   help="kill a FUSE filesystem's daemon if its run takes longer "
-                        "(a hung daemon would block the run for ever; default 120)")
+                   help="kill a FUSE filesystem's daemon if its run takes longer, per "
+                        "--repeat pass (a hung daemon would block the run for ever; "
+                        "default 120)")
 
 
 def _dir_specs(paths, taken=()):

@@ -429,6 +429,23 @@ class CleanUp(unittest.TestCase):
                 out = fsmatrix.run_one(mock.Mock(), mock.Mock(), spec, matrix, None, 4)
             self.assertEqual((out.status, out.details), ("ok", want))
 
+    def test_watchdog_deadline_per_repetition(self):
+        """--fs-deadline is per pass: --repeat 20 of a slow column takes 20 times as
+        long, and a watchdog that fired at 120 s killed sshfs in the middle of the
+        last pass (errors: Transport endpoint is not connected)."""
+        matrix = mock.MagicMock(daemons=[(1, "/m")], setup=lambda spec: ("/t", ""))
+        matrix.undo.unwind.return_value = []
+        run = mock.Mock(results=[], facts={"fs": "x"}, profile="p", counts=dict,
+                        ok=lambda: True)
+        for repeat, want in ((1, 120.0), (20, 2400.0)):
+            args = argparse.Namespace(fs_deadline=120.0, repeat=repeat)
+            with mock.patch.object(fsmatrix, "Watchdog") as dog, \
+                    mock.patch.object(fsmatrix, "run_suite", lambda *a: (0, "", "/r.json")), \
+                    mock.patch.object(fsmatrix.reports, "read_json", lambda p: run):
+                fsmatrix.run_one(mock.Mock(), args, fsrecipes.FsSpec("x", "fuse"), matrix,
+                                 None, 4)
+            self.assertEqual(dog.call_args.args[0], want)
+
     def test_detach_only_our_image(self):
         ran = []
         with mock.patch.object(fssetup, "run_cmd", ran.append), \
