@@ -159,17 +159,21 @@ fsc_helper *fsc_spawn(const char *role, const char *arg, int how);
  * client, whose caches are its own. */
 const char *fsc_peer_sandbox(void);
 const char *fsc_peer_require(void);
-/* Where what is measured is how soon a change shows through the other
+/* Where what is measured is whether a change shows through the other
  * client's cache (there is no event to wait for): call check(ctx) until it
  * returns nonzero, about every 10 ms, for at most FSC_PEER_VISIBLE_MS (2 s).
- * Returns the class: "immediately" (the first call), "within_deadline", or
- * "never" (not within the deadline) — never a time. */
+ * Returns the class: "seen" (within the window) or "never" — never a time,
+ * and not "at once" vs "later": a cache entry that expires after a fixed time
+ * expires before or after the first look depending on how loaded the machine
+ * is, so that distinction would not be stable. The window starts when the
+ * helper looks, so a probe's helper should look once per message it waits
+ * for (the probe's own waits have fsc_deadline_ms()). */
 enum { FSC_PEER_VISIBLE_MS = 2000 };
 const char *fsc_visible_within(int (*check)(void *ctx), void *ctx);
-/* Set-up in a peer helper: wait (fsc_visible_within) until `path`, which the
- * probe made before starting it, exists here; the probe is broken if it
- * does not show within the deadline (a client whose directory cache hides
- * new names for longer cannot run two-client probes). */
+/* Set-up in a peer helper: wait (polling, as above, for fsc_deadline_ms())
+ * until `path`, which the probe made before starting it, exists here; the
+ * probe is broken if it does not show by then (a client whose directory
+ * cache hides new names for longer cannot run two-client probes). */
 void fsc_peer_wait(const char *path);
 /* Where the behaviour under test is what a process API itself passes on
  * (_spawn's descriptors, CreateProcess handle lists), the probe starts its

@@ -200,15 +200,20 @@ const char *fsc_peer_require(void)
     return dir;
 }
 
+/* check(ctx) about every 10 ms until it returns nonzero (1) or ms have passed (0). */
+static int poll_until(int (*check)(void *ctx), void *ctx, int ms)
+{
+    long long deadline = fsc_plat_now_ms() + ms;
+    for (;;) {
+        if (check(ctx)) return 1;
+        if (fsc_plat_now_ms() >= deadline) return 0;
+        for (int i = 0; i < 10; i++) fsc_plat_pause();
+    }
+}
+
 const char *fsc_visible_within(int (*check)(void *ctx), void *ctx)
 {
-    long long deadline = fsc_plat_now_ms() + FSC_PEER_VISIBLE_MS;
-    if (check(ctx)) return "immediately";
-    while (fsc_plat_now_ms() < deadline) {
-        for (int i = 0; i < 10; i++) fsc_plat_pause();
-        if (check(ctx)) return "within_deadline";
-    }
-    return "never";
+    return poll_until(check, ctx, FSC_PEER_VISIBLE_MS) ? "seen" : "never";
 }
 
 static int exists(void *path)
@@ -219,8 +224,8 @@ static int exists(void *path)
 
 void fsc_peer_wait(const char *path)
 {
-    if (!strcmp(fsc_visible_within(exists, (void *)path), "never"))
-        fsc_fail("%s did not show through the peer within %d ms", path, FSC_PEER_VISIBLE_MS);
+    if (!poll_until(exists, (void *)path, fsc_deadline_ms()))
+        fsc_fail("%s did not show through the peer within %d ms", path, fsc_deadline_ms());
 }
 
 static fsc_helper *chan(fsc_helper *h)

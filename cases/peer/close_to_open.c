@@ -7,8 +7,8 @@
  * close) and tells the helper, which opens "f" again and reads it:
  * "reopen" is new (all of "new-content"), old, short (a prefix of
  * "new-content": B kept the old size), or other. Then it reopens until it
- * reads "new-content" ("visible": immediately, within_deadline — 2 s,
- * FSC_PEER_VISIBLE_MS, polled about every 10 ms — or never).
+ * reads "new-content" ("visible": seen within 2 s, FSC_PEER_VISIBLE_MS,
+ * polled about every 10 ms — or never).
  *
  * Why: close-to-open consistency is what NFS promises and what build
  * farms and "write on one machine, read on the other" workflows rely on: a

@@ -6,8 +6,8 @@
  * unlinks "f" through A; then the helper reads from its open descriptor
  * ("b_read": keep, empty, or the error's name — ESTALE where the server
  * forgot the file) and stats "f" until it is missing ("name_gone":
- * immediately, within_deadline — 2 s, FSC_PEER_VISIBLE_MS, polled about
- * every 10 ms — or never).
+ * seen within 2 s, FSC_PEER_VISIBLE_MS, polled about every 10 ms — or
+ * never).
  *
  * Why: on one POSIX system an open file lives until its last close, so
  * a reader is never hurt by a delete. Across clients the server decides:

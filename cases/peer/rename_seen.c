@@ -5,8 +5,8 @@
  * B) stats "f" and "g" (so that B caches f present and g missing). The
  * probe renames "f" to "g" through A; then the helper stats until "f" is
  * missing ("old_gone") and until "g" is there ("new_present"): each
- * immediately, within_deadline (2 s, FSC_PEER_VISIBLE_MS, polled about
- * every 10 ms) or never.
+ * seen within 2 s (FSC_PEER_VISIBLE_MS, polled about every 10 ms; one
+ * window each, the second after telling the probe) or never.
  *
  * Why: the "write to a temporary name, rename into place" pattern and
  * job queues that move files between directories are watched from other
@@ -42,6 +42,7 @@ static int other(const char *arg)
     fsc_send(NULL, "cached");
     fsc_expect(NULL, "renamed");
     fsc_obs("old_gone", "%s", fsc_visible_within(missing, "f"));
+    fsc_send(NULL, "looked");   /* each window within a probe wait */
     fsc_obs("new_present", "%s", fsc_visible_within(present, "g"));
     return 0;
 }
@@ -54,6 +55,7 @@ static void probe(void)
     fsc_expect(h, "cached");
     FSC_OK(fsc_op_rename("f", "g"));
     fsc_send(h, "renamed");
+    fsc_expect(h, "looked");
     FSC_CHECK(fsc_wait(h) == 0);
 }
 

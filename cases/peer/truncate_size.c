@@ -5,8 +5,8 @@
  * the peer sandbox (mount B) stats it and reads it (so that B's caches
  * hold both). The probe truncates "f" to 0 through an open descriptor on
  * A and closes it; then the helper stats "f" until its size is 0 ("size":
- * immediately, within_deadline — 2 s, FSC_PEER_VISIBLE_MS, polled about
- * every 10 ms — or never) and reads it once: "read" is empty, old (the 100
+ * seen within 2 s, FSC_PEER_VISIBLE_MS, polled about every 10 ms — or
+ * never) and reads it once: "read" is empty, old (the 100
  * bytes) or other.
  *
  * Why: log rotation by truncation (logrotate copytruncate) and files

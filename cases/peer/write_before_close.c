@@ -4,8 +4,8 @@
  * Steps: create "f" empty through mount A and keep it open for writing;
  * write "data" (no close, no sync). A helper in the peer sandbox (mount B)
  * then opens and reads "f" until it reads "data": "visible" is
- * immediately, within_deadline (2 s, FSC_PEER_VISIBLE_MS, polled about
- * every 10 ms) or never. Then the probe closes "f" and the helper reads it
+ * seen within 2 s (FSC_PEER_VISIBLE_MS, polled about every 10 ms) or
+ * never. Then the probe closes "f" and the helper reads it
  * once more: "after_close" is data, empty or other.
  *
  * Why: a log written on one machine and followed on another (tail -f on a
