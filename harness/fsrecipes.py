@@ -110,6 +110,13 @@ DAVFS2_MKDIR_RACE = ("concurrent mkdir of the same names gives ESTALE/ENOENT in 
 # delay_upload 0 (or use_locks 0) renaming a directory over a non-empty directory
 # succeeds and deletes it: recorded in expected/linux-webdav.toml, not excluded (it
 # deletes only inside the probe's sandbox). Locks stay on (use_locks 1).
+# Not two clients (clients=2) yet: a second davfs2 mount (its own subdirectory of
+# cache_dir, davfs2.conf(5)) trusts a listing for dir_refresh (60 s) and misses a new
+# sandbox; with dir_refresh 1 it sees it, but its two-client values do not settle
+# (fsmatrix --repeat 20, 2026-12-01): B's open for writing fails EACCES while A holds
+# the WebDAV lock davfs2 takes on open (fcntl_lock, flock: 20 of 20 broken), B's first
+# stat does not show the size and time A set (size_mtime: 20 of 20 broken), and
+# close_to_open, delete_open, rename_seen, excl_create, append_both change between runs.
 DAVFS2_CONFIG = """buf_size 64
 delay_upload 0
 cache_dir {back}/cache
@@ -190,6 +197,14 @@ FILESYSTEMS = [
     # file and VFS cache are on the backing tmpfs too (HOME and XDG_* point there, or it
     # makes ~/.config/rclone). It shows fs = rclone whatever the cache mode, which is in
     # no fact: so the column names its profile. statfs: 10^9 inodes, none free.
+    # Not two clients (clients=2) yet: two rclone mounts of the directory, each with its
+    # own VFS cache, are two machines on one cloud drive, but a mount trusts its listings
+    # for 5 min (--dir-cache-time) and uploads a file only after its close (5 s later by
+    # default, --vfs-write-back), so the second mount sees none of a probe's set-up in
+    # time. With --dir-cache-time 1s --vfs-write-back 0s (fsmatrix --repeat 20, 2026-12-01)
+    # it still does not: a file still open on A is not on B at all (write_before_close:
+    # 20 of 20 broken), a closed one not within the 5 s set-up deadline in 6 of 20 runs
+    # (size_mtime), so the column's two-client values would not be stable.
     FsSpec("rclone-full", "fuse", 64, back=("dir", "cache"), fs="rclone",
            profile="linux-rclone-full", inodes=False,
            env=(("HOME", "{back}"), ("XDG_CONFIG_HOME", "{back}"), ("XDG_CACHE_HOME", "{back}")),
