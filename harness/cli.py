@@ -61,6 +61,10 @@ def _parser():
     s.add_argument("--junit", metavar="FILE.xml", help="write JUnit XML")
     s.add_argument("--repeat", type=positive_int, default=1, metavar="N",
                    help="run everything N times; observations that change are 'flaky'")
+    s.add_argument("--peer", metavar="DIR",
+                   help="the target seen through a second mount (a second client of the "
+                        "same share): probes that need one (Needs: peer) get their "
+                        "sandbox there too")
 
     s = sub.add_parser("check", parents=[common], help="run one probe (what CTest calls)")
     s.add_argument("id")
@@ -155,8 +159,10 @@ def _runner(ctx, args, target, probes):
                            f"({discovery.BUILD_HINT})")
     unconfined = frozenset(p.id for p in probes if "mounts" in discovery.needs(p.source)
                            or getattr(args, "no_landlock", False))
+    peer = getattr(args, "peer", None) or ""
     runner = Runner(target, ctx.manifest.emulator, args.timeout, sentinel=sentinel,
-                    unconfined=unconfined)
+                    unconfined=unconfined, peer=peer,
+                    peered=frozenset(p.id for p in probes if "peer" in discovery.needs(p.source)))
     for problem in runner.sweep():
         print(f"fsconform: stale sandbox: {problem}", file=sys.stderr)
     return runner
@@ -205,10 +211,23 @@ class Progress:
             self.stream.flush()
 
 
+def _peer_facts(ctx, args, target, facts):
+    """Check --peer; the result set records the second client and its filesystem."""
+    if not getattr(args, "peer", None):
+        return
+    args.peer = os.path.abspath(args.peer)
+    if ctx.manifest.emulator:
+        raise HarnessError("--peer: not through an emulator (its processes would need the "
+                           "peer as the emulator names paths)")
+    factsmod.check_peer(args.peer, target)
+    facts["peer"], facts["peer_fstype"] = factsmod.fs_types(args.peer)
+
+
 def cmd_run(ctx, args):
     probes = discovery.select(ctx.manifest.probes, args.patterns)
     target = ctx.target()
     facts = ctx.facts(target)
+    _peer_facts(ctx, args, target, facts)
     profile = ctx.profile(facts)
     runner = _runner(ctx, args, target, probes)
     work = _judge_work(runner, profile)

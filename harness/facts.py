@@ -102,6 +102,20 @@ def check_target(path):
     check_free_space(path)
 
 
+def check_peer(peer, target):
+    """Raise a one-line HarnessError unless `peer` (run --peer) is an existing
+    directory other than `target`: the same directory seen through a second mount."""
+    try:
+        st = os.stat(peer)
+    except OSError as e:
+        raise HarnessError(f"--peer {_shown(peer)}: {e.strerror}") from None
+    if not stat.S_ISDIR(st.st_mode):
+        raise HarnessError(f"--peer {_shown(peer)} is not a directory")
+    if os.path.realpath(peer) == os.path.realpath(target):
+        raise HarnessError(f"--peer {_shown(peer)} is the target itself: give the target "
+                           f"as seen through a second mount")
+
+
 _OCTAL = re.compile(r"\\([0-7]{3})")
 
 

@@ -53,12 +53,14 @@ def counts_text(counts):
     return ", ".join(f"{counts[v]} {v}" for v in SUMMARY_ORDER if counts.get(v)) or "nothing run"
 
 
-def run_suite(ctx, args, spec, target, cmd_run):
-    """The `run` subcommand on `target`, its results in BUILD/results/fs-<name>.json;
-    returns (exit status, captured text, path of the results)."""
+def run_suite(ctx, args, spec, target, cmd_run, peer=""):
+    """The `run` subcommand on `target` (with `peer`, its second mount, if any), its
+    results in BUILD/results/fs-<name>.json; returns (exit status, captured text,
+    path of the results)."""
     results = os.path.join(ctx.results_dir, f"fs-{spec.name}.json")
     ns = argparse.Namespace(**vars(args))
     ns.target, ns.results, ns.junit = target, results, None
+    ns.peer = peer or None
     ns.no_landlock = bool(spec.no_landlock)
     if spec.profile and getattr(args, "profile", None) is None:
         ns.profile = spec.profile
@@ -99,20 +101,21 @@ def run_one(ctx, args, spec, matrix, cmd_run, width):
     dog = None
     try:
         try:
-            target = matrix.setup(spec)
+            target, peer = matrix.setup(spec)
         except (SetupError, OSError) as e:
             return Outcome(spec.name, "setup", f"{spec.name:<{width}}  set-up failed: {e}",
                            seconds=time.monotonic() - t0)
         if matrix.daemons:
-            why = [f"{spec.name}: the run took over {args.fs_deadline:g} s"]
+            limit = args.fs_deadline * args.repeat   # --repeat N: N passes over the suite
+            why = [f"{spec.name}: the run took over {limit:g} s"]
 
             def interrupted(_signum):
                 why[0] = f"{spec.name}: still running 3 s after the interrupt"
                 dog.expire_soon(3)
-            dog = Watchdog(args.fs_deadline, lambda: matrix.kill_daemons(why[0]))
+            dog = Watchdog(limit, lambda: matrix.kill_daemons(why[0]))
             matrix.signals.on_signal = interrupted
         try:
-            rc, text, path = run_suite(ctx, args, spec, target, cmd_run)
+            rc, text, path = run_suite(ctx, args, spec, target, cmd_run, peer)
         except (HarnessError, OSError) as e:
             return Outcome(spec.name, "error", f"{spec.name:<{width}}  not run: {e}",
                            seconds=time.monotonic() - t0)
@@ -177,8 +180,9 @@ def add_parser(sub, common):
     s.add_argument("--repeat", type=positive_int, default=1, metavar="N",
                    help="run everything N times; observations that change are 'flaky'")
     s.add_argument("--fs-deadline", type=positive_float, default=120.0, metavar="S",
-                   help="kill a FUSE filesystem's daemon if its run takes longer "
-                        "(a hung daemon would block the run for ever; default 120)")
+                   help="kill a FUSE filesystem's daemon if its run takes longer, per "
+                        "--repeat pass (a hung daemon would block the run for ever; "
+                        "default 120)")
 
 
 def _dir_specs(paths, taken=()):

@@ -22,7 +22,8 @@ class FsSpec:
     device), fuse (a FUSE daemon), tmpfs, overlay, dir (an existing directory).
     A FUSE `mount` (and each `prepare` step) is an argv template: {source} is the
     image (or its loop device), {mnt} the mount point, {back} the backing tmpfs, {port}
-    a TCP port free on 127.0.0.1; `files` are templates too."""
+    a TCP port free on 127.0.0.1, {client} 1 (or 2 for the second client: where two
+    instances need their own cache); `files` are templates too."""
     name: str                  # --fs name = results fs-<name>.json
     kind: str
     size_mib: int = 64
@@ -46,6 +47,9 @@ class FsSpec:
     fs: str = ""               # the `fs` fact it shows, if not its name
     profile: str = ""          # the profile to use, if the facts cannot choose it
     path: str = ""             # kind dir: the directory
+    clients: int = 1           # 2: mounted a second time, the run's --peer (a second
+                               # FUSE client: its argv and env again with {mnt} its own
+                               # and {client} 2, not 1; kernel kinds: a bind mount)
 
 
 # fuse2fs 1.47.0 does not check a new name's length: a 256-byte name gives ENOENT and
@@ -109,6 +113,13 @@ DAVFS2_MKDIR_RACE = ("concurrent mkdir of the same names gives ESTALE/ENOENT in 
 # delay_upload 0 (or use_locks 0) renaming a directory over a non-empty directory
 # succeeds and deletes it: recorded in expected/linux-webdav.toml, not excluded (it
 # deletes only inside the probe's sandbox). Locks stay on (use_locks 1).
+# Not two clients (clients=2) yet: a second davfs2 mount (its own subdirectory of
+# cache_dir, davfs2.conf(5)) trusts a listing for dir_refresh (60 s) and misses a new
+# sandbox; with dir_refresh 1 it sees it, but its two-client values do not settle
+# (fsmatrix --repeat 20, 2026-12-01): B's open for writing fails EACCES while A holds
+# the WebDAV lock davfs2 takes on open (fcntl_lock, flock: 20 of 20 broken), B's first
+# stat does not show the size and time A set (size_mtime: 20 of 20 broken), and
+# close_to_open, delete_open, rename_seen, excl_create, append_both change between runs.
 DAVFS2_CONFIG = """buf_size 64
 delay_upload 0
 cache_dir {back}/cache
@@ -227,8 +238,10 @@ def rclone_mount(mode, **more):
 
 # A layer over directories (bindfs, mergerfs, gocryptfs, rclone) has them on a tmpfs
 # of its own, so that what shows through the layer is the same on every machine.
+# clients=2 on a kernel filesystem is a bind mount as the peer: one kernel, one page
+# cache, the baseline of what "coherent" looks like next to the network columns.
 FILESYSTEMS = [
-    FsSpec("ext4", "block", 64, ("mkfs.ext4", "-q", "-F"), ("-t", "ext4"),
+    FsSpec("ext4", "block", 64, ("mkfs.ext4", "-q", "-F"), ("-t", "ext4"), clients=2,
            needs=(("mkfs.ext4", "e2fsprogs"),)),
     # mkfs.xfs (xfsprogs 6.1) refuses anything under 300 MB.
     FsSpec("xfs", "block", 300, ("mkfs.xfs", "-q", "-f"), ("-t", "xfs"),
@@ -236,7 +249,7 @@ FILESYSTEMS = [
     # mkfs.btrfs (btrfs-progs 6.2): "minimum size for each btrfs device is 114294784".
     FsSpec("btrfs", "block", 128, ("mkfs.btrfs", "-q", "-f"), ("-t", "btrfs"),
            needs=(("mkfs.btrfs", "btrfs-progs"),)),
-    FsSpec("tmpfs", "tmpfs", 64),
+    FsSpec("tmpfs", "tmpfs", 64, clients=2),
     # upper and work on a tmpfs, lower an empty directory in the private temp dir
     FsSpec("overlay", "overlay", 64),
     # on a loop device, as a disk would be: mountinfo shows fuseblk /dev/loopN
@@ -279,7 +292,7 @@ FILESYSTEMS = [
     # sshfs against an sshd of our own on 127.0.0.1: its config, host key and the
     # client's key and authorized_keys on the backing tmpfs; ssh reads no user config
     # (-F /dev/null) and writes no known_hosts. sshd insists on /run/sshd.
-    FsSpec("sshfs", "fuse", 64, back=("dir",), files=(("sshd_config", SSHD_CONFIG),),
+    FsSpec("sshfs", "fuse", 64, back=("dir",), files=(("sshd_config", SSHD_CONFIG),), clients=2,
            prepare=(("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", "{back}/host_key"),
                     ("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", "{back}/client_key"),
                     ("cp", "{back}/client_key.pub", "{back}/authorized_keys")),
@@ -291,6 +304,14 @@ FILESYSTEMS = [
                   "root@127.0.0.1:{back}/dir", "{mnt}"),
            needs=(("sshd", "openssh-server"), ("ssh-keygen", "openssh-client"),
                   ("sshfs", "sshfs"))),
+    # Not two clients (clients=2) yet: two rclone mounts of the directory, each with its
+    # own VFS cache, are two machines on one cloud drive, but a mount trusts its listings
+    # for 5 min (--dir-cache-time) and uploads a file only after its close (5 s later by
+    # default, --vfs-write-back), so the second mount sees none of a probe's set-up in
+    # time. With --dir-cache-time 1s --vfs-write-back 0s (fsmatrix --repeat 20, 2026-12-01)
+    # it still does not: a file still open on A is not on B at all (write_before_close:
+    # 20 of 20 broken), a closed one not within the 5 s set-up deadline in 6 of 20 runs
+    # (size_mtime), so the column's two-client values would not be stable.
     rclone_mount("full"),
     # davfs2 against rclone serve webdav on 127.0.0.1 (user and password in the secrets
     # file, which must be the mounting user's, mode 600). mount.davfs drops to the user

@@ -356,12 +356,33 @@ class Matrix:
     def __init__(self, tmp, undo, signals, log):
         self.tmp, self.undo, self.signals, self.log = tmp, undo, signals, log
         self.daemons = []      # (pid, mnt) of the FUSE daemons now mounted
+        self.where = {}        # the templates' values of the filesystem being set up
 
     def setup(self, spec):
-        """Create and mount `spec`; return the directory under test."""
+        """Create and mount `spec`; return (the directory under test, the same
+        directory through a second mount or "")."""
         if spec.kind == "dir":
-            return spec.path
+            return spec.path, ""
         base = os.path.join(self.tmp, spec.name)
+        mnt = self._mount(spec, base)
+        if spec.clients < 2:
+            return mnt, ""
+        peer = os.path.join(base, "peer")
+        os.makedirs(peer)
+        if spec.kind == "fuse":
+            where = dict(self.where, mnt=peer, client="2")
+            env = {**os.environ, **{k: v.format(**where) for k, v in spec.env}}
+            self._fuse(spec, [a.format(**where) for a in spec.mount], base, peer, env,
+                       "-2")
+            self.log(f"{spec.name}: second client mounted at {peer}")
+        else:
+            with self.signals.held():
+                run_cmd(["mount", "--bind", mnt, peer])
+                self.undo.push(f"unmount {peer}", unmount, peer)
+            self.log(f"{spec.name}: bind-mounted at {peer} as the peer")
+        return mnt, peer
+
+    def _mount(self, spec, base):
         mnt = os.path.join(base, "mnt")
         os.makedirs(mnt)
         if spec.kind == "tmpfs":
@@ -382,7 +403,9 @@ class Matrix:
                 self.undo.push(f"unmount {mnt}", unmount, mnt)
             self.log(f"{spec.name}: upper and work on tmpfs, mounted at {mnt}")
             return mnt
-        where = {"mnt": mnt, "back": os.path.join(base, "back"), "port": free_port()}
+        where = {"mnt": mnt, "back": os.path.join(base, "back"), "port": free_port(),
+                 "client": "1"}
+        self.where = where
         if spec.mkfs:
             image = os.path.join(base, f"{spec.name}.img")
             with open(image, "wb") as f:       # removed with the private directory
@@ -475,10 +498,10 @@ class Matrix:
                      + (f",{options}" if options else ""), source, path])
             self.undo.push(f"unmount {path}", unmount, path)
 
-    def _fuse(self, spec, argv, base, mnt, env):
+    def _fuse(self, spec, argv, base, mnt, env, suffix=""):
         with self.signals.held():
             try:
-                run_cmd(argv, log=os.path.join(base, f"{program(argv)}.log"), env=env)
+                run_cmd(argv, log=os.path.join(base, f"{program(argv)}{suffix}.log"), env=env)
             finally:
                 # the daemon may be up even when its launcher failed: undo it too
                 pid = find_daemon(mnt)

@@ -27,6 +27,7 @@ _POSIX = os.name == "posix"
 _counter = itertools.count(1)
 SANDBOX_PREFIX = "fsc-"
 _SANDBOX_RE = re.compile(r"fsc-(\d+)-\d+-")   # fsc-<harness pid>-<n>-<probe id>
+PEER_VISIBLE_S = 10.0       # how long a sandbox may take to show through the peer
 OUTPUT_LIMIT = 1 << 20       # bytes kept of a probe's stdout and of its stderr
 COLLECT_S = 10.0             # after stopping a probe: how long its output and status may
                              # take (the sentinel's own deadline for killing is 5 s)
@@ -78,11 +79,14 @@ class Runner:
     `close()` ends the sentinels when done."""
 
     def __init__(self, target, emulator=(), timeout=10.0, env=None, sentinel="",
-                 unconfined=frozenset()):
+                 unconfined=frozenset(), peer="", peered=frozenset()):
         self.target = os.path.abspath(target)
+        self.peer = os.path.abspath(peer) if peer else ""   # the target through a 2nd mount
+        self.peered = peered           # probe ids that get the peer (Needs: peer)
         self.emulator = list(emulator)
         self.timeout = timeout
         self.env = dict(os.environ if env is None else env)
+        self.env.pop("FSC_PEER_SANDBOX", None)   # only ever the one the run checked
         self.sentinel = sentinel       # BUILD/fsc-sentinel, "" where there is none
         self.unconfined = unconfined   # probe ids that run without Landlock (mounts)
         self.landlock = set()          # what the sentinels said about Landlock
@@ -124,9 +128,18 @@ class Runner:
                                f"{e.strerror}")
         try:
             env = dict(self.env, FSC_PROBE_ID=probe.id)
+            peer = ""
+            if self.peer and probe.id in self.peered:
+                peer = os.path.join(self.peer, os.path.basename(sandbox))
+                if not wait_visible(peer, PEER_VISIBLE_S):
+                    return RawRun(None, False, b"", b"", 0.0, note=(
+                        f"peer: the sandbox did not show as {peer} within "
+                        f"{PEER_VISIBLE_S:g} s: --peer is not the target seen through "
+                        f"another mount"))
+                env["FSC_PEER_SANDBOX"] = peer
             argv = self.emulator + [probe.exe, *args]
             if self.sentinel:
-                raw = self._run_contained(probe, sandbox, argv, env)
+                raw = self._run_contained(probe, sandbox, peer, argv, env)
             else:
                 raw = self._run_in_group(sandbox, argv, env)
         finally:
@@ -135,13 +148,13 @@ class Runner:
             raw.note = f"{raw.note}; {problem}" if raw.note else problem
         return raw
 
-    def _run_contained(self, probe, sandbox, argv, env):
+    def _run_contained(self, probe, sandbox, peer, argv, env):
         sentinel = getattr(self._local, "sentinel", None)
         if sentinel is None or sentinel.proc.poll() is not None:
             sentinel = self._local.sentinel = _Sentinel(self.sentinel)
             with self._lock:
                 self._sentinels.append(sentinel)
-        fields = ["-" if probe.id in self.unconfined else "L", sandbox, str(len(argv)),
+        fields = ["-" if probe.id in self.unconfined else "L", sandbox, peer, str(len(argv)),
                   *argv, *(f"{k}={v}" for k, v in env.items())]
         fields = [os.fsencode(f) for f in fields]
         if any(b"\0" in f for f in fields):
@@ -365,6 +378,20 @@ class Runner:
             raise
         pool.shutdown(wait=True)
         return results
+
+
+def wait_visible(path, seconds, sleep=time.sleep):
+    """Whether directory `path` exists within `seconds`: polled, at growing intervals
+    (1 ms to 50 ms), since what shows it is another mount's cache, which sends no
+    event."""
+    deadline, pause = time.monotonic() + seconds, 0.001
+    while not os.path.isdir(path):
+        left = deadline - time.monotonic()
+        if left <= 0:
+            return False
+        sleep(min(pause, left))
+        pause = min(pause * 2, 0.05)
+    return True
 
 
 def safe(work, fallback):

@@ -6,8 +6,9 @@
  *
  * One sentinel serves one harness thread, one probe run at a time, over a
  * SOCK_SEQPACKET socket: a request is one message, `L` (Landlock) or `-` (none,
- * for probes that mount), the sandbox, the number of arguments, the arguments and
- * the environment, NUL-separated, with stdin, stdout and stderr passed as
+ * for probes that mount), the sandbox, the peer sandbox (the same directory
+ * through a second mount; empty for none), the number of arguments, the
+ * arguments and the environment, NUL-separated, with stdin, stdout and stderr passed as
  * SCM_RIGHTS; the reply is one message, the run's status. A message `K` during a
  * run kills it (the harness's timeout). Starting probes from here rather than
  * from Python spares the harness a fork of itself per probe.
@@ -15,8 +16,8 @@
  * It is a child subreaper (orphans of the probe, daemons included, become its
  * children) and gets SIGTERM when the harness thread that started it ends. Each
  * probe runs in a session of its own, in its sandbox, with the passed descriptors
- * as they are, and, with `L`, under Landlock: below the sandbox anything, elsewhere
- * nothing but writing /dev/null. When the probe ends, its descendants get a short
+ * as they are, and, with `L`, under Landlock: below the sandbox (and the peer
+ * sandbox) anything, elsewhere nothing but writing /dev/null. When the probe ends, its descendants get a short
  * grace to end too; any still running then are survivors: reported, killed and
  * reaped. SIGTERM, SIGHUP, SIGINT or the socket's end kill the run and end the
  * sentinel.
@@ -82,7 +83,7 @@ static long long now_ms(void)
 /* ------------------------------------------------------------- Landlock -- */
 
 /* In the probe's child: confine writes to `dir`. Returns "" or what failed. */
-static const char *landlock(const char *dir)
+static const char *landlock(const char *dir, const char *peer)
 {
     struct landlock_ruleset_attr attr = {
         .handled_access_fs = LANDLOCK_ACCESS_FS_WRITE_FILE | LANDLOCK_ACCESS_FS_REMOVE_DIR |
@@ -104,6 +105,13 @@ static const char *landlock(const char *dir)
         syscall(__NR_landlock_add_rule, rs, LANDLOCK_RULE_PATH_BENEATH, &rule, 0))
         return "the sandbox";
     close(rule.parent_fd);
+    if (*peer) {
+        rule.parent_fd = open(peer, O_PATH | O_CLOEXEC | O_DIRECTORY);
+        if (rule.parent_fd < 0 ||
+            syscall(__NR_landlock_add_rule, rs, LANDLOCK_RULE_PATH_BENEATH, &rule, 0))
+            return "the peer sandbox";
+        close(rule.parent_fd);
+    }
     rule.allowed_access = attr.handled_access_fs &
         (LANDLOCK_ACCESS_FS_WRITE_FILE | LANDLOCK_ACCESS_FS_TRUNCATE);
     rule.parent_fd = open("/dev/null", O_PATH | O_CLOEXEC);
@@ -248,7 +256,7 @@ static void kill_all(void)
 
 /* In the child: the probe's process, as the request says. */
 static void start(int errpipe, const sigset_t *old, int *fds, int confine, char *sandbox,
-                  char **args, char **env)
+                  char *peer, char **args, char **env)
 {
     for (int i = 0; i < 3; i++)
         if (dup2(fds[i], i) < 0)
@@ -257,7 +265,7 @@ static void start(int errpipe, const sigset_t *old, int *fds, int confine, char 
     if (chdir(sandbox))
         failed = "chdir to the sandbox";
     else if (confine && landlock_abi > 0)
-        failed = landlock(sandbox);
+        failed = landlock(sandbox, peer);
     if (!*failed) {
         setsid();
         signal(SIGPIPE, SIG_DFL);
@@ -274,21 +282,22 @@ static void start(int errpipe, const sigset_t *old, int *fds, int confine, char 
 static void serve(char *req, size_t len, int *fds, const sigset_t *old)
 {
     static char *args[MAX_ARGS + 1], *env[MAX_ARGS + 1];
-    char *field[2 * MAX_ARGS + 3];
+    enum { HEAD = 4 };   /* mode, sandbox, peer sandbox, number of arguments */
+    char *field[2 * MAX_ARGS + HEAD];
     int nf = 0;
-    for (char *p = req; p < req + len && nf < 2 * MAX_ARGS + 3; p += strlen(p) + 1)
+    for (char *p = req; p < req + len && nf < 2 * MAX_ARGS + HEAD; p += strlen(p) + 1)
         field[nf++] = p;
-    int nargs = nf >= 3 ? atoi(field[2]) : 0;
+    int nargs = nf >= HEAD ? atoi(field[HEAD - 1]) : 0;
     status_len = 0;
     status[0] = 0;
-    if (nargs < 1 || nargs > MAX_ARGS || nf < 3 + nargs || nf - 3 - nargs > MAX_ARGS) {
+    if (nargs < 1 || nargs > MAX_ARGS || nf < HEAD + nargs || nf - HEAD - nargs > MAX_ARGS) {
         report("error=a malformed request\n");
         goto reply;
     }
-    memcpy(args, field + 3, (size_t)nargs * sizeof *args);
+    memcpy(args, field + HEAD, (size_t)nargs * sizeof *args);
     args[nargs] = NULL;
-    memcpy(env, field + 3 + nargs, (size_t)(nf - 3 - nargs) * sizeof *env);
-    env[nf - 3 - nargs] = NULL;
+    memcpy(env, field + HEAD + nargs, (size_t)(nf - HEAD - nargs) * sizeof *env);
+    env[nf - HEAD - nargs] = NULL;
     int confine = field[0][0] == 'L';
     if (confine && landlock_abi > 0)
         report("landlock=%d\n", landlock_abi);
@@ -303,7 +312,7 @@ static void serve(char *req, size_t len, int *fds, const sigset_t *old)
     probe_status = -1;
     probe = fork();
     if (probe == 0)
-        start(errpipe[1], old, fds, confine, field[1], args, env);
+        start(errpipe[1], old, fds, confine, field[1], field[2], args, env);
     close(errpipe[1]);
     for (int i = 0; i < 3; i++) {   /* the probe's now: EOF when it and its own end */
         close(fds[i]);

@@ -3,10 +3,12 @@
 
 Usage (root, from the repository root):
     python3 runners/fsmatrix-interrupt-check.py [--build DIR] [--signal INT|TERM|HUP]
-                                                [--fs LIST] [--after FS]...
+                                                [--fs LIST] [--after FS]... [--second]
 
 Starts the matrix (`--fs LIST`: those filesystems only), reads its progress (stderr)
-until filesystem FS (default: the first one) reports "mounted at", sends the signal,
+until filesystem FS (default: the first one) reports "mounted at" (with --second: its
+second client, or the bind mount that is its peer, so both clients are mounted), sends
+the signal,
 and then checks: the exit status is 128 + signal, no mount and no loop device under
 the matrix's private directory remains (findmnt, losetup -a), the private directory
 is gone, no FUSE daemon serving it still runs, and nothing new appeared where daemons
@@ -79,6 +81,8 @@ def main():
     p.add_argument("--fs", default=None, help="fsmatrix --fs LIST (default: all)")
     p.add_argument("--after", action="append", default=[],
                    help="filesystem name to wait for (default: the first); repeatable")
+    p.add_argument("--second", action="store_true",
+                   help="wait until its second client (clients=2) is mounted too")
     a = p.parse_args()
     status = 0
     for after in a.after or [None]:
@@ -101,7 +105,10 @@ def check(a, after):
     for line in proc.stderr:
         seen.append(line.rstrip("\n"))
         print("  | " + line.rstrip("\n"))
-        m = re.match(r"fsmatrix: (\S+): .* mounted at (\S+)/[^/]+/mnt$", line.rstrip("\n"))
+        m = re.match(r"fsmatrix: (\S+): .*mounted at (\S+)/[^/]+/(mnt|peer)( as the peer)?$",
+                     line.rstrip("\n"))
+        if m and (m.group(3) == "peer") != a.second:
+            continue
         if m and (after is None or m.group(1) == after):
             private = m.group(2)
             print(f"-> {m.group(1)} is mounted; sending SIG{a.signal} to {proc.pid}")

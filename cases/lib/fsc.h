@@ -146,11 +146,44 @@ int fsc_deadline_ms(void);
 
 enum {
     FSC_SPAWN_EXEC = 0,  /* re-execute the program (portable) */
-    FSC_SPAWN_FORK = 1   /* POSIX only: fork without exec, to observe what a
+    FSC_SPAWN_FORK = 1,  /* POSIX only: fork without exec, to observe what a
                             fork child shares (open file descriptions, locks);
                             fsc_spawn fails elsewhere */
+    FSC_SPAWN_PEER = 4   /* or'ed with either: the helper starts in the peer
+                            sandbox (fsc_peer_sandbox), a second client's view
+                            of this sandbox; skips `no_second_mount` when the
+                            run has none */
 };
 fsc_helper *fsc_spawn(const char *role, const char *arg, int how);
+/* Two clients on one share: when the harness runs with a peer (`run --peer
+ * DIR`, fsmatrix's second mount of a network export), the probe's sandbox is
+ * also reachable as another directory: the same directory seen through a
+ * second mount (another client of the same server, or a bind mount). The
+ * harness passes its path in FSC_PEER_SANDBOX, has checked before the probe
+ * starts that the sandbox is visible through it, and lets the probe (and its
+ * helpers) write below it. fsc_peer_sandbox returns that path, or NULL when
+ * the run has no peer; fsc_peer_require returns it or skips the probe
+ * (`skip=no_second_mount`). A helper started with FSC_SPAWN_PEER works there:
+ * its relative paths name the same files as the probe's, through the other
+ * client, whose caches are its own. */
+const char *fsc_peer_sandbox(void);
+const char *fsc_peer_require(void);
+/* Where what is measured is whether a change shows through the other
+ * client's cache (there is no event to wait for): call check(ctx) until it
+ * returns nonzero, about every 10 ms, for at most FSC_PEER_VISIBLE_MS (2 s).
+ * Returns the class: "seen" (within the window) or "never" — never a time,
+ * and not "at once" vs "later": a cache entry that expires after a fixed time
+ * expires before or after the first look depending on how loaded the machine
+ * is, so that distinction would not be stable. The window starts when the
+ * helper looks, so a probe's helper should look once per message it waits
+ * for (the probe's own waits have fsc_deadline_ms()). */
+enum { FSC_PEER_VISIBLE_MS = 2000 };
+const char *fsc_visible_within(int (*check)(void *ctx), void *ctx);
+/* Set-up in a peer helper: wait (polling, as above, for fsc_deadline_ms())
+ * until `path`, which the probe made before starting it, exists here; the
+ * probe is broken if it does not show by then (a client whose directory
+ * cache hides new names for longer cannot run two-client probes). */
+void fsc_peer_wait(const char *path);
 /* Where the behaviour under test is what a process API itself passes on
  * (_spawn's descriptors, CreateProcess handle lists), the probe starts its
  * own program with that API as `PROGRAM --fsc-role ROLE ARG`: the role runs

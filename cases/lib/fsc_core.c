@@ -211,10 +211,52 @@ fsc_helper *fsc_spawn(const char *role, const char *arg, int how)
     if (nhelpers == MAX_HELPERS) fsc_fail("more than %d helpers", MAX_HELPERS);
     fsc_helper *h = &helpers[nhelpers];
     memset(h, 0, sizeof *h);
-    int err = fsc_plat_spawn(h, role, arg ? arg : "", how);
+    const char *dir = how & FSC_SPAWN_PEER ? fsc_peer_require() : NULL;
+    int err = fsc_plat_spawn(h, role, arg ? arg : "", how & ~FSC_SPAWN_PEER, dir);
     if (err) fsc_fail("cannot start helper %s: %s", role, fsc_op_errname(err));
     nhelpers++;
     return h;
+}
+
+const char *fsc_peer_sandbox(void)
+{
+    const char *dir = getenv("FSC_PEER_SANDBOX");
+    return dir && *dir ? dir : NULL;
+}
+
+const char *fsc_peer_require(void)
+{
+    const char *dir = fsc_peer_sandbox();
+    if (!dir) fsc_skip("no_second_mount");
+    return dir;
+}
+
+/* check(ctx) about every 10 ms until it returns nonzero (1) or ms have passed (0). */
+static int poll_until(int (*check)(void *ctx), void *ctx, int ms)
+{
+    long long deadline = fsc_plat_now_ms() + ms;
+    for (;;) {
+        if (check(ctx)) return 1;
+        if (fsc_plat_now_ms() >= deadline) return 0;
+        for (int i = 0; i < 10; i++) fsc_plat_pause();
+    }
+}
+
+const char *fsc_visible_within(int (*check)(void *ctx), void *ctx)
+{
+    return poll_until(check, ctx, FSC_PEER_VISIBLE_MS) ? "seen" : "never";
+}
+
+static int exists(void *path)
+{
+    fsc_stat st;
+    return fsc_op_stat((const char *)path, &st) == 0;
+}
+
+void fsc_peer_wait(const char *path)
+{
+    if (!poll_until(exists, (void *)path, fsc_deadline_ms()))
+        fsc_fail("%s did not show through the peer within %d ms", path, fsc_deadline_ms());
 }
 
 static fsc_helper *chan(fsc_helper *h)

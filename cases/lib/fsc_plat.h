@@ -44,9 +44,11 @@ long long fsc_plat_now_ms(void);
 long long fsc_plat_stamp_clock_ns(void);
 void fsc_plat_pause(void);
 
-/* Start `role` (see fsc_spawn); fill h->rd, h->wr, h->proc. 0 or an error
- * code named by fsc_op_errname. */
-int fsc_plat_spawn(fsc_helper *h, const char *role, const char *arg, int how);
+/* Start `role` (see fsc_spawn) with `dir` as its current directory (NULL:
+ * this process's); fill h->rd, h->wr, h->proc. 0 or an error code named by
+ * fsc_op_errname. */
+int fsc_plat_spawn(fsc_helper *h, const char *role, const char *arg, int how,
+                   const char *dir);
 /* In a helper: the channel to the probe that started it. 0 if there is one. */
 int fsc_plat_parent(fsc_helper *h);
 /* Read one byte, waiting at most timeout_ms: 1 read, 0 end of file,

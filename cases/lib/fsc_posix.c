@@ -144,7 +144,8 @@ static int cloexec_pipe(int p[2])
     return -1;
 }
 
-int fsc_plat_spawn(fsc_helper *h, const char *role, const char *arg, int how)
+int fsc_plat_spawn(fsc_helper *h, const char *role, const char *arg, int how,
+                   const char *dir)
 {
     int down[2], up[2];   /* probe -> helper, helper -> probe */
     pid_t probe = getpid();
@@ -166,6 +167,10 @@ int fsc_plat_spawn(fsc_helper *h, const char *role, const char *arg, int how)
         close(down[1]);
         close(up[0]);
         tie_to_parent(probe);
+        if (dir && chdir(dir)) {
+            fprintf(stderr, "fsconform: chdir %s: %s\n", dir, fsc_errno_name(errno));
+            _exit(FSC_EXIT_BROKEN);
+        }
         if (how == FSC_SPAWN_FORK) {
             fsc_helper to_probe = {.rd = down[0], .wr = up[1]};
             fsc_core_run_role(&to_probe, role, arg);

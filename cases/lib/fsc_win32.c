@@ -201,10 +201,12 @@ static DWORD make_job(void)
     return 0;
 }
 
-int fsc_plat_spawn(fsc_helper *h, const char *role, const char *arg, int how)
+int fsc_plat_spawn(fsc_helper *h, const char *role, const char *arg, int how,
+                   const char *dir)
 {
     HANDLE down_mine, down_theirs, up_mine, up_theirs;   /* probe->helper, helper->probe */
     static wchar_t cmd[32768];
+    static wchar_t wdir[32768];
     wchar_t wrole[256], warg[1024], env[64];
     STARTUPINFOW si;
     PROCESS_INFORMATION pi;
@@ -212,7 +214,8 @@ int fsc_plat_spawn(fsc_helper *h, const char *role, const char *arg, int how)
 
     if (how == FSC_SPAWN_FORK) return ERROR_NOT_SUPPORTED;   /* no fork on Windows */
     if (!self_path[0]) return ERROR_INVALID_FUNCTION;
-    if (utf16(role, wrole, 256) || utf16(arg, warg, 1024)) return ERROR_NO_UNICODE_TRANSLATION;
+    if (utf16(role, wrole, 256) || utf16(arg, warg, 1024) || (dir && utf16(dir, wdir, 32768)))
+        return ERROR_NO_UNICODE_TRANSLATION;
     cmd[0] = 0;
     if (append_arg(cmd, 32768, self_path) || append_arg(cmd, 32768, L"--fsc-role") ||
         append_arg(cmd, 32768, wrole) || append_arg(cmd, 32768, warg))
@@ -241,8 +244,8 @@ int fsc_plat_spawn(fsc_helper *h, const char *role, const char *arg, int how)
              (unsigned long long)(uintptr_t)up_theirs);
     /* Probes are single-threaded: the variable is set only around the call. */
     SetEnvironmentVariableW(CHAN_ENV, env);
-    BOOL ok = CreateProcessW(self_path, cmd, NULL, NULL, TRUE, CREATE_SUSPENDED, NULL, NULL,
-                             &si, &pi);
+    BOOL ok = CreateProcessW(self_path, cmd, NULL, NULL, TRUE, CREATE_SUSPENDED, NULL,
+                             dir ? wdir : NULL, &si, &pi);
     e = ok ? 0 : GetLastError();
     SetEnvironmentVariableW(CHAN_ENV, NULL);
     /* The helper's ends now live in the helper only: its exit is our EOF. */

@@ -253,7 +253,7 @@ class WithoutLandlock(unittest.TestCase):
                         break
                     if not req:
                         break
-                    flag, sandbox, n, *rest = req.decode().split("\\0")
+                    flag, sandbox, _peer, n, *rest = req.decode().split("\\0")
                     argv, env = rest[:int(n)], dict(e.split("=", 1) for e in rest[int(n):])
                     p = subprocess.run(argv, cwd=sandbox, env=env, stdin=fds[0],
                                        stdout=fds[1], stderr=fds[2])

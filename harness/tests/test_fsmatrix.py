@@ -226,7 +226,8 @@ class CleanUp(unittest.TestCase):
         self.assertEqual(u.unwind(), [])   # nothing twice
 
     def test_setup_then_undo_with_fake_commands(self):
-        """A loop-device filesystem: the commands in order, then their undo in reverse."""
+        """A loop-device filesystem with a bind mount as its peer (clients=2): the
+        commands in order, then their undo in reverse."""
         tmp = tempfile.mkdtemp(prefix="fsc-test-")
         self.addCleanup(lambda: __import__("shutil").rmtree(tmp))
         calls, mounted = [], set()
@@ -248,12 +249,14 @@ class CleanUp(unittest.TestCase):
         with mock.patch.object(fssetup, "run_cmd", run_cmd), \
                 mock.patch.object(fssetup, "is_mount_point", lambda p: p in mounted), \
                 mock.patch.object(fssetup, "loop_backing", lambda d: image):
-            target = mx.setup(fsrecipes.BY_NAME["ext4"])
+            target, peer = mx.setup(fsrecipes.BY_NAME["ext4"])
             self.assertEqual(target, os.path.join(tmp, "ext4", "mnt"))
+            self.assertEqual(peer, os.path.join(tmp, "ext4", "peer"))
             self.assertEqual(os.path.getsize(image), 64 << 20)
-            self.assertEqual(calls, ["mkfs.ext4", "losetup", "mount"])
+            self.assertEqual(calls, ["mkfs.ext4", "losetup", "mount", "mount"])
+            self.assertEqual(mounted, {target, peer})
             self.assertEqual(undo.unwind(), [])
-        self.assertEqual(calls[3:], ["umount " + target, "losetup"])
+        self.assertEqual(calls[4:], ["umount " + peer, "umount " + target, "losetup"])
         self.assertEqual(mounted, set())
 
     def test_failed_mount_undoes_the_loop_device(self):
@@ -304,7 +307,7 @@ class CleanUp(unittest.TestCase):
         with mock.patch.object(fssetup, "run_cmd", run_cmd), \
                 mock.patch.object(fssetup, "is_mount_point", lambda p: p in mounted), \
                 mock.patch.object(fssetup, "find_daemon", lambda m: None):
-            self.assertEqual(mx.setup(spec), mnt)
+            self.assertEqual(mx.setup(spec), (mnt, ""))
             with open(os.path.join(back, "password")) as f:
                 self.assertEqual(f.read(), "pw\n")
             self.assertTrue(os.path.isdir(os.path.join(back, "cipher")))
@@ -316,6 +319,41 @@ class CleanUp(unittest.TestCase):
             self.assertEqual(mx.daemons, [(None, mnt)])
             self.assertEqual(undo.unwind(), [])
         self.assertEqual([c[0] for c in calls[3:]], [["umount", mnt], ["umount", back]])
+        self.assertEqual((mounted, mx.daemons), (set(), []))
+
+    def test_second_client(self):
+        """clients=2 on a FUSE recipe: the daemon started again on a mount point of its
+        own with {client} 2 (its own cache), both daemons watched and both undone, the
+        second first."""
+        tmp = tempfile.mkdtemp(prefix="fsc-test-")
+        self.addCleanup(lambda: __import__("shutil").rmtree(tmp))
+        calls, mounted = [], set()
+
+        def run_cmd(argv, timeout=120, log=None, env=None):
+            calls.append(argv)
+            if argv[0] == "umount":
+                mounted.discard(argv[-1])
+            elif argv[0] in ("mount", "rclone"):
+                mounted.add(argv[-1])
+            return ""
+
+        spec = fsrecipes.FsSpec("two", "fuse", 8, back=("dir",), clients=2,
+                                mount=("rclone", "--cache-dir", "{back}/cache{client}",
+                                       "{back}/dir", "{mnt}"))
+        undo = fssetup.Undo(log=lambda m: None)
+        mx = fssetup.Matrix(tmp, undo, fssetup.Signals(), log=lambda m: None)
+        base = os.path.join(tmp, "two")
+        back, mnt, peer = (os.path.join(base, d) for d in ("back", "mnt", "peer"))
+        with mock.patch.object(fssetup, "run_cmd", run_cmd), \
+                mock.patch.object(fssetup, "is_mount_point", lambda p: p in mounted), \
+                mock.patch.object(fssetup, "find_daemon", lambda m: None):
+            self.assertEqual(mx.setup(spec), (mnt, peer))
+            self.assertEqual(calls[1:], [
+                ["rclone", "--cache-dir", back + "/cache1", back + "/dir", mnt],
+                ["rclone", "--cache-dir", back + "/cache2", back + "/dir", peer]])
+            self.assertEqual(mx.daemons, [(None, mnt), (None, peer)])
+            self.assertEqual(undo.unwind(), [])
+        self.assertEqual([c[-1] for c in calls[3:]], [peer, mnt, back])
         self.assertEqual((mounted, mx.daemons), (set(), []))
 
     def test_server_started_until_ready_and_stopped(self):
@@ -399,6 +437,23 @@ class CleanUp(unittest.TestCase):
                     mock.patch.object(fsmatrix.reports, "read_json", lambda p: run):
                 out = fsmatrix.run_one(mock.Mock(), mock.Mock(), spec, matrix, None, 4)
             self.assertEqual((out.status, out.details), ("ok", want))
+
+    def test_watchdog_deadline_per_repetition(self):
+        """--fs-deadline is per pass: --repeat 20 of a slow column takes 20 times as
+        long, and a watchdog that fired at 120 s killed sshfs in the middle of the
+        last pass (errors: Transport endpoint is not connected)."""
+        matrix = mock.MagicMock(daemons=[(1, "/m")], setup=lambda spec: ("/t", ""))
+        matrix.undo.unwind.return_value = []
+        run = mock.Mock(results=[], facts={"fs": "x"}, profile="p", counts=dict,
+                        ok=lambda: True)
+        for repeat, want in ((1, 120.0), (20, 2400.0)):
+            args = argparse.Namespace(fs_deadline=120.0, repeat=repeat)
+            with mock.patch.object(fsmatrix, "Watchdog") as dog, \
+                    mock.patch.object(fsmatrix, "run_suite", lambda *a: (0, "", "/r.json")), \
+                    mock.patch.object(fsmatrix.reports, "read_json", lambda p: run):
+                fsmatrix.run_one(mock.Mock(), args, fsrecipes.FsSpec("x", "fuse"), matrix,
+                                 None, 4)
+            self.assertEqual(dog.call_args.args[0], want)
 
     def test_detach_only_our_image(self):
         ran = []

@@ -75,9 +75,19 @@ static int role_refused(const char *arg)
     return 0;
 }
 
+/* Sends its current directory and what fsc_peer_sandbox says. */
+static int role_where(const char *arg)
+{
+    char cwd[4096];
+    (void)arg;
+    const char *peer = fsc_peer_sandbox();
+    fsc_send(NULL, "%s %s", getcwd(cwd, sizeof cwd) ? cwd : "?", peer ? peer : "none");
+    return 0;
+}
+
 static const fsc_role roles[] = {{"echo", role_echo},   {"exit", role_exit},
                                  {"block", role_block}, {"asker", role_asker},
-                                 {"refused", role_refused},
+                                 {"refused", role_refused}, {"where", role_where},
                                  {0, 0}};
 
 /* ---- running a piece of runtime code in a child ---- */
@@ -319,6 +329,72 @@ static void deadline(void **state)
     unsetenv("FSC_DEADLINE_MS");
     assert_int_equal(o.status, FSC_EXIT_BROKEN);
     assert_non_null(strstr(o.err, "no message within 300 ms"));
+}
+
+/* A helper started with FSC_SPAWN_PEER works in the peer sandbox (exec'd
+ * and forked alike) and sees the same variable; the probe stays where it
+ * is; without a peer such a spawn skips the probe. */
+static void spawn_peer(void)
+{
+    fsc_spawn("where", "", FSC_SPAWN_EXEC | FSC_SPAWN_PEER);
+}
+
+static void peer_helpers(void **state)
+{
+    (void)state;
+    char peer[] = "/tmp/fsc-unit-peer-XXXXXX", want[128], here[4096];
+    unsetenv("FSC_PEER_SANDBOX");
+    assert_null(fsc_peer_sandbox());
+    struct outcome o = in_child(spawn_peer);
+    assert_int_equal(o.status, FSC_EXIT_SKIP);
+    assert_string_equal(o.out, "skip=no_second_mount\n");
+    setenv("FSC_PEER_SANDBOX", "", 1);   /* empty: no peer */
+    assert_null(fsc_peer_sandbox());
+    assert_non_null(mkdtemp(peer));
+    setenv("FSC_PEER_SANDBOX", peer, 1);
+    assert_string_equal(fsc_peer_require(), peer);
+    snprintf(want, sizeof want, "%s %s", peer, peer);
+    for (int how = FSC_SPAWN_EXEC; how <= FSC_SPAWN_FORK; how++) {
+        fsc_helper *h = fsc_spawn("where", "", how | FSC_SPAWN_PEER);
+        assert_string_equal(fsc_recv(h), want);
+        assert_int_equal(fsc_wait(h), 0);
+    }
+    assert_non_null(getcwd(here, sizeof here));
+    assert_string_equal(here, sandbox);
+    unsetenv("FSC_PEER_SANDBOX");
+    assert_int_equal(rmdir(peer), 0);
+}
+
+static int after_calls(void *ctx) { return --*(int *)ctx <= 0; }
+
+static void visibility_classes(void **state)
+{
+    (void)state;
+    int calls = 1;
+    assert_string_equal(fsc_visible_within(after_calls, &calls), "seen");
+    calls = 3;
+    assert_string_equal(fsc_visible_within(after_calls, &calls), "seen");
+    calls = 1 << 30;
+    long long t0 = fsc_plat_now_ms();
+    assert_string_equal(fsc_visible_within(after_calls, &calls), "never");
+    assert_true(fsc_plat_now_ms() - t0 >= FSC_PEER_VISIBLE_MS);
+}
+
+static void wait_for_missing(void) { fsc_peer_wait("no-such-name"); }
+
+/* A set-up wait uses the runtime deadline (FSC_DEADLINE_MS), not the 2 s
+ * measuring window: on a loaded machine set-up may be slow. */
+static void peer_wait_deadline(void **state)
+{
+    (void)state;
+    fsc_peer_wait(".");
+    setenv("FSC_DEADLINE_MS", "2500", 1);
+    long long t0 = fsc_plat_now_ms();
+    struct outcome o = in_child(wait_for_missing);
+    unsetenv("FSC_DEADLINE_MS");
+    assert_true(fsc_plat_now_ms() - t0 >= 2500);
+    assert_int_equal(o.status, FSC_EXIT_BROKEN);
+    assert_non_null(strstr(o.err, "no-such-name did not show through the peer within 2500 ms"));
 }
 
 /* The probe dies without cleaning up (as in a crash): its helper must die too.
@@ -573,6 +649,8 @@ static void unit_tests(void)
         cmocka_unit_test(clock_pass),      cmocka_unit_test(times_per_operation),
         cmocka_unit_test(map_shared),      cmocka_unit_test(lock_matrix),
         cmocka_unit_test(lock_range_observation), cmocka_unit_test(lock_type_names),
+        cmocka_unit_test(peer_helpers),    cmocka_unit_test(visibility_classes),
+        cmocka_unit_test(peer_wait_deadline),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     rmdir(sandbox);

@@ -1,0 +1,72 @@
+/*
+ * peer.size_mtime — a file appended to through one mount: does a second mount's stat show the new size and modification time?
+ *
+ * Steps: create "f" holding "x" through mount A and set its modification
+ * time to 2001-09-09T01:46:40Z. A helper in the peer sandbox (mount B)
+ * stats "f" (so that B's attribute cache holds it). The probe appends
+ * "more" through A and closes; then the helper stats "f" until its size is
+ * 5 ("size") and until its modification time is no longer the 2001 one
+ * ("mtime"): each seen within 2 s (FSC_PEER_VISIBLE_MS, polled about every
+ * 10 ms; one window each, the second after telling the probe) or never.
+ *
+ * Why: make, rsync and build caches on a shared directory decide by size
+ * and mtime whether a file changed. A second client whose attribute cache
+ * keeps the old values rebuilds nothing, or copies a short file.
+ *
+ * References: nfs(5) "Data and metadata coherence" (attribute caching,
+ * acregmin/acregmax: 3-60 s by default); sshfs(1) cache_timeout (20 s);
+ * rclone mount --attr-timeout (1 s).
+ * Needs: peer
+ */
+#include "fsc.h"
+
+static const fsc_time OLD = {1000000000, 0};
+
+static int size_is_5(void *ctx)
+{
+    fsc_stat st;
+    (void)ctx;
+    return fsc_op_stat("f", &st) == 0 && st.size == 5;
+}
+
+static int mtime_moved(void *ctx)
+{
+    fsc_stat st;
+    (void)ctx;
+    return fsc_op_stat("f", &st) == 0 && (st.mtime.sec != OLD.sec || st.mtime.nsec != 0);
+}
+
+static int other(const char *arg)
+{
+    fsc_stat st;
+    (void)arg;
+    fsc_peer_wait("f");
+    FSC_OK(fsc_op_stat("f", &st));
+    FSC_CHECK(st.size == 1 && st.mtime.sec == OLD.sec);
+    fsc_send(NULL, "cached");
+    fsc_expect(NULL, "written");
+    fsc_obs("size", "%s", fsc_visible_within(size_is_5, NULL));
+    fsc_send(NULL, "looked");   /* each window within a probe wait */
+    fsc_obs("mtime", "%s", fsc_visible_within(mtime_moved, NULL));
+    return 0;
+}
+
+static void probe(void)
+{
+    fsc_fd fd;
+    size_t n;
+    fsc_peer_require();
+    fsc_put("f", "x");
+    FSC_OK(fsc_op_set_times("f", &OLD, &OLD));
+    fsc_helper *h = fsc_spawn("other", NULL, FSC_SPAWN_EXEC | FSC_SPAWN_PEER);
+    fsc_expect(h, "cached");
+    FSC_OK(fsc_op_open("f", FSC_WRITE | FSC_APPEND | FSC_SHARE_ALL, &fd));
+    FSC_OK(fsc_op_write(fd, "more", 4, &n));
+    FSC_CHECK(n == 4);
+    FSC_OK(fsc_op_close(fd));
+    fsc_send(h, "written");
+    fsc_expect(h, "looked");
+    FSC_CHECK(fsc_wait(h) == 0);
+}
+
+FSC_PROBE_HELPERS(probe, {"other", other})
