@@ -380,7 +380,7 @@ class Matrix:
                 run_cmd(["mount", "--bind", mnt, peer])
                 self.undo.push(f"unmount {peer}", unmount, peer)
             self.log(f"{spec.name}: bind-mounted at {peer} as the peer")
-        return mnt, peer
+        return mnt, os.path.join(peer, spec.subdir) if spec.subdir else peer
 
     def _mount(self, spec, base):
         mnt = os.path.join(base, "mnt")

@@ -508,7 +508,7 @@ class NetworkNamespace(unittest.TestCase):
         with mock.patch.object(fssetup, "run_cmd", run_cmd), \
                 mock.patch.object(fssetup, "is_mount_point", lambda p: p in mounted), \
                 mock.patch.object(fssetup, "find_daemon", lambda m: None):
-            self.assertEqual(mx.setup(spec), os.path.join(tmp, "s", "mnt", "host", "share"))
+            self.assertEqual(mx.setup(spec), (os.path.join(tmp, "s", "mnt", "host", "share"), ""))
 
     @unittest.skipUnless(hasattr(os, "geteuid") and os.geteuid() == 0
                          and fsrecipes.which("unshare") and fsrecipes.which("nsenter"),
