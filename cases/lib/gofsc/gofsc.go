@@ -265,7 +265,8 @@ func fsc_go_chtimes(path *C.char, asec C.longlong, ansec C.long, msec C.longlong
 //
 // fsc_go_chmod: os.Stat + os.Chmod with the permission bits without the write
 // bits (0222), or with the owner's (0200) added. Windows: os.Chmod sets
-// FILE_ATTRIBUTE_READONLY when 0200 is clear, else clears it (syscall.Chmod).
+// FILE_ATTRIBUTE_READONLY when 0200 is clear, else clears it (Go 1.19
+// src/syscall/syscall_windows.go, func Chmod).
 //
 //export fsc_go_chmod
 func fsc_go_chmod(path *C.char, readonly C.int) C.int {
