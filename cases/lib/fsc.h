@@ -309,6 +309,13 @@ int fsc_op_fstat(fsc_fd fd, fsc_stat *st);
  * cut). With max 0, names may be NULL: only the count. */
 enum { FSC_NAME_MAX = 256 };
 int fsc_op_list(const char *dir, char (*names)[FSC_NAME_MAX], int max, int *count);
+/* Make the file at `path` read-only (readonly != 0) or writable again, the
+ * way the platform marks a file read-only: POSIX clears all three write
+ * permission bits (mode & ~0222) or sets at least the owner's (| 0200),
+ * other bits kept (chmod); Win32 sets or clears FILE_ATTRIBUTE_READONLY,
+ * other attributes kept. What a read-only file then refuses (writing,
+ * removing, renaming over it) is what probes ask. */
+int fsc_op_set_readonly(const char *path, int readonly);
 /* Set access and modification time; NULL leaves that time as it is. */
 int fsc_op_set_times(const char *path, const fsc_time *atime,
                      const fsc_time *mtime);

@@ -60,6 +60,12 @@
  *                     (APR_INCOMPLETE, finfo.valid): dev 0, ino 0, nlink -1, a
  *                     time 0. Windows: ctime is the creation time
  *                     (file_io/win32/filestat.c fillin_fileinfo).
+ *   fsc_op_set_readonly apr_file_attrs_set(APR_FILE_ATTR_READONLY or 0, mask
+ *                     APR_FILE_ATTR_READONLY). Unix: apr_stat + chmod without
+ *                     the three write bits, or with all three added
+ *                     (file_io/unix/filestat.c); Windows:
+ *                     FILE_ATTRIBUTE_READONLY set or cleared
+ *                     (file_io/win32/filestat.c)
  *   fsc_op_set_times  apr_file_mtime_set, which sets the modification time
  *                     only (and rewrites the access time with the microseconds
  *                     it read): an access time to set is unsupported
@@ -321,6 +327,12 @@ int fsc_op_fstat(fsc_fd fd, fsc_stat *st)
 {
     apr_finfo_t fi;
     return filled(apr_file_info_get(&fi, WANTED, file(fd)), &fi, st);
+}
+
+int fsc_op_set_readonly(const char *path, int readonly)
+{
+    return apr_file_attrs_set(path, readonly ? APR_FILE_ATTR_READONLY : 0, APR_FILE_ATTR_READONLY,
+                              pool());
 }
 
 int fsc_op_set_times(const char *path, const fsc_time *atime, const fsc_time *mtime)

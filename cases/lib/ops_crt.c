@@ -42,6 +42,10 @@
  *   fsc_op_fstat      fstat                  _fstat64; identity st_dev/st_ino,
  *                     times in whole seconds (both runtimes' struct has
  *                     nanoseconds only on glibc: used there)
+ *   fsc_op_set_readonly stat + chmod (the   _wchmod(_S_IREAD, or
+ *                     write bits cleared,    _S_IREAD | _S_IWRITE): the
+ *                     or the owner's added)  runtime sets or clears
+ *                                            FILE_ATTRIBUTE_READONLY
  *   fsc_op_set_times  utime (whole seconds)  _wutime64 (whole seconds);
  *                     a time left as it is: unsupported (utime sets both)
  *   fsc_op_list       opendir/readdir        _wfindfirst64/_wfindnext64
@@ -344,6 +348,20 @@ int fsc_op_fstat(fsc_fd fd, fsc_stat *st)
     int err = TRY(CRT(fstat, _fstat64)((int)fd, &s));
     if (!err) fill(&s, st);
     return err;
+}
+
+int fsc_op_set_readonly(const char *path, int readonly)
+{
+#ifdef _WIN32
+    WIDEN(path, w);
+    return TRY(_wchmod(w.s, readonly ? _S_IREAD : _S_IREAD | _S_IWRITE));
+#else
+    struct stat s;
+    int err = TRY(stat(path, &s));
+    if (err) return err;
+    mode_t m = s.st_mode & 07777;
+    return TRY(chmod(path, readonly ? m & ~(mode_t)0222 : m | 0200));
+#endif
 }
 
 int fsc_op_set_times(const char *path, const fsc_time *atime, const fsc_time *mtime)

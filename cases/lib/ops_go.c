@@ -38,6 +38,9 @@
  *                     count: dev 1, ino the place of the first file os.SameFile
  *                     matches among those this process stat'ed (same ino exactly
  *                     when SameFile says so), nlink -1 (unknown), ctime = mtime
+ *   fsc_op_set_readonly os.Stat + os.Chmod: the permission bits without the
+ *                     write bits, or with the owner's (0200) added; on Windows
+ *                     os.Chmod sets or clears FILE_ATTRIBUTE_READONLY by 0200
  *   fsc_op_set_times  os.Chtimes (nanoseconds); a time left as it is:
  *                     unsupported (Go 1.19's Chtimes sets both)
  *   fsc_op_list       os.ReadDir (which sorts the names)
@@ -180,6 +183,11 @@ int fsc_op_fstat(fsc_fd fd, fsc_stat *st)
 {
     fsc_go_statbuf g;
     return copied(fsc_go_fstat(fd, &g), &g, st);
+}
+
+int fsc_op_set_readonly(const char *path, int readonly)
+{
+    return fsc_go_chmod((char *)path, readonly);
 }
 
 int fsc_op_set_times(const char *path, const fsc_time *atime, const fsc_time *mtime)

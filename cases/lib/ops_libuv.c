@@ -28,6 +28,11 @@
  *                     (libuv has no such calls)
  *   fsc_op_stat       uv_fs_stat;  fsc_op_fstat uv_fs_fstat (uv_stat_t:
  *                     st_dev/st_ino, nanosecond times)
+ *   fsc_op_set_readonly uv_fs_stat + uv_fs_chmod: st_mode without the three
+ *                     write bits, or with the owner's (0200) added. On
+ *                     Windows libuv's chmod sets FILE_ATTRIBUTE_READONLY when
+ *                     _S_IWRITE (0200) is clear, else clears it (src/win/fs.c
+ *                     fs__chmod)
  *   fsc_op_set_times  uv_fs_utime: times as a double of seconds (so about
  *                     0.2 us resolution near 2026); a time left as it is:
  *                     unsupported (libuv 1.44 has no UV_FS_UTIME_OMIT)
@@ -191,6 +196,16 @@ int fsc_op_fstat(fsc_fd fd, fsc_stat *st)
 {
     uv_fs_t req;
     return filled(uv_fs_fstat(loop(), &req, (uv_file)fd, NULL), &req, st);
+}
+
+int fsc_op_set_readonly(const char *path, int readonly)
+{
+    uv_fs_t req;
+    int r = uv_fs_stat(loop(), &req, path, NULL);
+    int mode = (int)(req.statbuf.st_mode & 07777);
+    uv_fs_req_cleanup(&req);
+    if (r < 0) return -r;
+    DO(uv_fs_chmod, path, readonly ? mode & ~0222 : mode | 0200);
 }
 
 int fsc_op_set_times(const char *path, const fsc_time *atime, const fsc_time *mtime)

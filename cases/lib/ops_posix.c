@@ -29,6 +29,8 @@
  *   fsc_op_unmap      munmap(2)
  *   fsc_op_stat       stat(2) (follows symbolic links); fsc_op_fstat fstat(2);
  *                     identity: st_dev and st_ino
+ *   fsc_op_set_readonly stat(2) + chmod(2): the mode without the three write
+ *                     bits, or with the owner's write bit added
  *   fsc_op_set_times  utimensat(2) relative to AT_FDCWD, flags 0, UTIME_OMIT
  *                     for a time left as it is
  *   fsc_op_list       opendir(3) + readdir(3) + closedir(3)
@@ -184,6 +186,14 @@ int fsc_op_fstat(fsc_fd fd, fsc_stat *st)
     if (fstat((int)fd, &s)) return errno;
     fill(&s, st);
     return 0;
+}
+
+int fsc_op_set_readonly(const char *path, int readonly)
+{
+    struct stat st;
+    if (stat(path, &st) < 0) return errno;
+    mode_t m = st.st_mode & 07777;
+    return RESULT(chmod(path, readonly ? m & ~(mode_t)0222 : m | 0200));
 }
 
 int fsc_op_set_times(const char *path, const fsc_time *atime, const fsc_time *mtime)

@@ -52,6 +52,11 @@
  *                     serial number, file index and link count of that trait's
  *                     unstable `windows_by_handle` part (RUSTC_BOOTSTRAP=1);
  *                     where std has none of them: dev 0, ino 0, nlink -1.
+ *   fsc_op_set_readonly fs::metadata + Permissions::set_readonly +
+ *                     fs::set_permissions. Linux: chmod without the three
+ *                     write bits, or with all three added (std's documented
+ *                     set_readonly(false): writable by everyone); Windows:
+ *                     FILE_ATTRIBUTE_READONLY set or cleared
  *   fsc_op_set_times  File::set_times with FileTimes (Rust 1.75; a time left
  *                     out stays as it is) on the path opened for it (Linux
  *                     read-only; Windows access_mode FILE_WRITE_ATTRIBUTES,

@@ -57,6 +57,8 @@
  *                     ChangeTime of GetFileInformationByHandleEx(FileBasicInfo)
  *                     (the inode-change time; not the creation time). FILETIME
  *                     is converted exactly: 100 ns units since 1601-01-01.
+ *   fsc_op_set_readonly GetFileAttributesW + SetFileAttributesW with
+ *                     FILE_ATTRIBUTE_READONLY set or cleared, the rest kept
  *   fsc_op_set_times  CreateFileW(FILE_WRITE_ATTRIBUTES, share all,
  *                     OPEN_EXISTING, FILE_FLAG_BACKUP_SEMANTICS) + SetFileTime
  *                     with NULL for a time left as it is; nanoseconds are
@@ -337,6 +339,15 @@ static int to_filetime(const fsc_time *t, FILETIME *f)
     f->dwLowDateTime = (DWORD)((unsigned long long)ticks & 0xFFFFFFFFu);
     f->dwHighDateTime = (DWORD)((unsigned long long)ticks >> 32);
     return 0;
+}
+
+int fsc_op_set_readonly(const char *path, int readonly)
+{
+    WIDEN(path, w);
+    DWORD a = GetFileAttributesW(w.s);
+    if (a == INVALID_FILE_ATTRIBUTES) return (int)GetLastError();
+    a = readonly ? a | FILE_ATTRIBUTE_READONLY : a & ~(DWORD)FILE_ATTRIBUTE_READONLY;
+    return RESULT(SetFileAttributesW(w.s, a));
 }
 
 int fsc_op_set_times(const char *path, const fsc_time *atime, const fsc_time *mtime)

@@ -263,6 +263,27 @@ func fsc_go_chtimes(path *C.char, asec C.longlong, ansec C.long, msec C.longlong
 
 // fsc_go_list: os.ReadDir; names[i] gets up to size-1 bytes of entry i, NUL-terminated.
 //
+// fsc_go_chmod: os.Stat + os.Chmod with the permission bits without the write
+// bits (0222), or with the owner's (0200) added. Windows: os.Chmod sets
+// FILE_ATTRIBUTE_READONLY when 0200 is clear, else clears it (Go 1.19
+// src/syscall/syscall_windows.go, func Chmod).
+//
+//export fsc_go_chmod
+func fsc_go_chmod(path *C.char, readonly C.int) C.int {
+	name := C.GoString(path)
+	fi, err := os.Stat(name)
+	if err != nil {
+		return code(err)
+	}
+	mode := fi.Mode().Perm()
+	if readonly != 0 {
+		mode &^= 0222
+	} else {
+		mode |= 0200
+	}
+	return code(os.Chmod(name, mode))
+}
+
 //export fsc_go_list
 func fsc_go_list(dir *C.char, names *C.char, size C.int, max C.int, count *C.int) C.int {
 	*count = 0

@@ -376,6 +376,15 @@ fn fill_sys(m: &Metadata, st: &mut FscStat) {
 }
 
 #[no_mangle]
+pub unsafe extern "C" fn fsc_op_set_readonly(p: *const c_char, readonly: c_int) -> c_int {
+    status(path(p).and_then(|p| {
+        let mut perm = fs::metadata(p)?.permissions();
+        perm.set_readonly(readonly != 0);
+        fs::set_permissions(p, perm)
+    }))
+}
+
+#[no_mangle]
 pub unsafe extern "C" fn fsc_op_stat(p: *const c_char, st: *mut FscStat) -> c_int {
     match path(p).and_then(fs::metadata) {
         Ok(m) => {

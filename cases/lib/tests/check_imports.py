@@ -41,18 +41,18 @@ ALLOWED = {
     # glibc: the functions ops_crt.c names (and their large-file aliases)
     "crt-posix": {"open", "open64", "close", "read", "write", "lseek", "lseek64", "ftruncate",
                   "ftruncate64", "rename", "unlink", "mkdir", "rmdir", "chdir", "lockf",
-                  "lockf64", "stat", "stat64", "fstat", "fstat64", "utime", "opendir",
+                  "lockf64", "stat", "stat64", "chmod", "fstat", "fstat64", "utime", "opendir",
                   "readdir", "readdir64", "closedir", "gnu_get_libc_version",
                   "__errno_location"},
     # libuv's synchronous file calls (ops_libuv.c)
     "libuv-posix": {"uv_default_loop", "uv_fs_open", "uv_fs_close", "uv_fs_read", "uv_fs_write",
                     "uv_fs_ftruncate", "uv_fs_rename", "uv_fs_unlink", "uv_fs_link", "uv_fs_mkdir",
-                    "uv_fs_rmdir", "uv_chdir", "uv_fs_stat", "uv_fs_fstat", "uv_fs_utime",
+                    "uv_fs_rmdir", "uv_chdir", "uv_fs_stat", "uv_fs_fstat", "uv_fs_chmod", "uv_fs_utime",
                     "uv_fs_scandir", "uv_fs_scandir_next", "uv_fs_req_cleanup", "uv_buf_init",
                     "uv_err_name", "uv_version_string"},
     # the Microsoft C runtime (msvcrt.dll or the UCRT); two string conversions of Win32
     "crt-windows": {"_wsopen", "_close", "_read", "_write", "_lseeki64", "_chsize_s", "_wrename",
-                    "_wunlink", "_wmkdir", "_wrmdir", "_wchdir", "_locking", "_wstat64",
+                    "_wunlink", "_wmkdir", "_wrmdir", "_wchdir", "_locking", "_wstat64", "_wchmod",
                     "_fstat64", "_wutime64", "_wfindfirst64", "_wfindnext64", "_findclose",
                     "_errno", "MultiByteToWideChar", "WideCharToMultiByte"},
 }
@@ -65,7 +65,7 @@ APR_CALLS = {"apr_initialize", "apr_pool_create_ex", "apr_version_string", "apr_
              "apr_file_trunc", "apr_file_rename", "apr_file_remove", "apr_file_link",
              "apr_dir_make", "apr_dir_remove", "apr_filepath_set", "apr_file_inherit_set",
              "apr_file_inherit_unset", "apr_file_info_get", "apr_file_lock", "apr_file_unlock",
-             "apr_mmap_create", "apr_mmap_delete", "apr_stat", "apr_file_mtime_set",
+             "apr_mmap_create", "apr_mmap_delete", "apr_stat", "apr_file_attrs_set", "apr_file_mtime_set",
              "apr_dir_open", "apr_dir_read", "apr_dir_close", "apr_os_file_get",
              "apr_os_file_put", "fsc_fail", "fsc_fail_at", "fsc_last_error"}
 ALLOWED["apr-posix"] = APR_CALLS | {"fsc_errno_name"}
@@ -73,7 +73,7 @@ ALLOWED["apr-windows"] = APR_CALLS | {"fsc_errno_name", "fsc_win32_error_name"}
 # ops_go.c: the Go half's exports (cases/lib/gofsc/gofsc.go) and the error names
 GO_EXPORTS = {"fsc_go_version", "fsc_go_open", "fsc_go_close", "fsc_go_read", "fsc_go_write",
               "fsc_go_seek", "fsc_go_truncate", "fsc_go_rename", "fsc_go_remove", "fsc_go_link",
-              "fsc_go_mkdir", "fsc_go_chdir", "fsc_go_stat", "fsc_go_fstat", "fsc_go_chtimes",
+              "fsc_go_mkdir", "fsc_go_chdir", "fsc_go_stat", "fsc_go_fstat", "fsc_go_chmod", "fsc_go_chtimes",
               "fsc_go_list"}
 ALLOWED["go-posix"] = GO_EXPORTS | {"fsc_errno_name"}
 ALLOWED["go-windows"] = GO_EXPORTS | {"fsc_win32_error_name"}
@@ -94,7 +94,7 @@ RUST_EXPORTS = {"fsc_op_open", "fsc_op_close", "fsc_op_read", "fsc_op_write", "f
                 "fsc_op_truncate", "fsc_op_rename", "fsc_op_unlink", "fsc_op_link", "fsc_op_mkdir",
                 "fsc_op_rmdir", "fsc_op_chdir", "fsc_op_set_inherit", "fsc_op_lock", "fsc_op_unlock",
                 "fsc_op_map", "fsc_op_unmap", "fsc_op_stat", "fsc_op_fstat", "fsc_op_list",
-                "fsc_op_set_times"}
+                "fsc_op_set_readonly", "fsc_op_set_times"}
 RUST_SOURCE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "rustfsc", "lib.rs")
 # a foreign function declared, a native library linked, or a crate that reaches the system
 RUST_SYSTEM = re.compile(r'extern\s+"(C|system)"\s*\{|#\[link\b|\blibc::|\bwindows_sys\b|'

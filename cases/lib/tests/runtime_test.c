@@ -476,6 +476,15 @@ static void ops_backend(void **state)
     assert_int_equal(fsc_op_set_times("f", &mt, &mt), 0);
     assert_int_equal(fsc_op_stat("f", &st), 0);
     assert_int_equal(st.mtime.sec, -86400);
+    struct stat ps;   /* read-only: the write bits go, the rest stays */
+    assert_int_equal(chmod("f", 0764), 0);
+    assert_int_equal(fsc_op_set_readonly("f", 1), 0);
+    assert_int_equal(stat("f", &ps), 0);
+    assert_int_equal(ps.st_mode & 07777, 0544);
+    assert_int_equal(fsc_op_set_readonly("f", 0), 0);
+    assert_int_equal(stat("f", &ps), 0);
+    assert_int_equal(ps.st_mode & 07777, 0744);
+    assert_int_equal(fsc_op_set_readonly("missing", 1), ENOENT);
     assert_int_equal(fsc_op_close(fd), 0);
     assert_int_equal(fsc_op_mkdir("d"), 0);
     assert_int_equal(fsc_op_rename("f", "d/g"), 0);
