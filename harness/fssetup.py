@@ -271,7 +271,9 @@ def free_port():
 def copy_until_ready(proc, log, ready, flag):
     """Copy the server's output to `log`; append to `flag` and notify once a line
     holds `ready` (flag is a list guarded by READY, a Condition)."""
-    with open(log, "wb") as f:
+    with open(log, "wb") as f, contextlib.suppress(ValueError, OSError):
+        # stop_server closes the pipe when the server is gone; a process the server
+        # left holding the pipe's other end keeps this loop reading until then
         for line in proc.stdout:
             f.write(line)
             f.flush()
