@@ -87,18 +87,19 @@ def check_target(path):
         raise HarnessError(f"target directory {_shown(path)}: {e.strerror}") from None
     if not stat.S_ISDIR(st.st_mode):
         raise HarnessError(f"target {_shown(path)} is not a directory")
+    # a directory, as a sandbox is: removing a file just closed can fail where the close
+    # reaches the server after the unlink (smbnetfs: EBUSY, Windows' open-file rule)
     probe = os.path.join(path, f".fsc-write-test-{os.getpid()}-{uuid.uuid4().hex[:8]}")
     try:
-        fd = os.open(probe, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        os.mkdir(probe, 0o700)
     except OSError as e:
         raise HarnessError(f"target directory {_shown(path)} is not writable "
                            f"({e.strerror})") from None
-    os.close(fd)
     try:
-        os.unlink(probe)
+        os.rmdir(probe)
     except OSError as e:
-        raise HarnessError(f"target directory {_shown(path)}: cannot remove a test file "
-                           f"({e.strerror})") from None
+        raise HarnessError(f"target directory {_shown(path)}: cannot remove a test "
+                           f"directory ({e.strerror})") from None
     check_free_space(path)
 
 
