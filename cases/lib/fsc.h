@@ -108,14 +108,17 @@ FSC_NORETURN void fsc_skip(const char *reason);
  * behaviour under test. */
 FSC_NORETURN void fsc_fail(const char *fmt, ...) FSC_PRINTF(1, 2);
 
-/* Set-up checks: fail with file:line, the expression and the current error.
+/* Set-up checks: fail with file:line, the expression and the error its
+ * evaluation left (the error is cleared first: an error left by an earlier
+ * call is not named, so a failed comparison is "broken", never a refusal).
  * Where that error is a refusal (EPERM, ESPIPE, EOPNOTSUPP, ENOTSUP, ENOSYS:
  * the filesystem does not allow the set-up, e.g. rclone mount without a cache
  * refuses read-write opens), the probe skips instead (skip=setup_refused_EPERM;
  * the place on stderr): it cannot run there, it did not break. A helper that
  * skips makes its probe skip when the probe next waits for or hears from it. */
 #define FSC_CHECK(expr)                                                       \
-    ((expr) ? (void)0 : fsc_fail_at(__FILE__, __LINE__, #expr, fsc_last_error()))
+    ((fsc_clear_error(), (expr)) ? (void)0                                    \
+                                 : fsc_fail_at(__FILE__, __LINE__, #expr, fsc_last_error()))
 /* For operations-layer calls: `FSC_OK(fsc_op_close(fd))`. */
 /* A set-up call the backend cannot do (FSC_UNSUPPORTED) makes the probe
  * skip (`skip=backend_unsupported`): it cannot run on that backend. */
@@ -132,6 +135,7 @@ FSC_NORETURN void fsc_fail_at(const char *file, int line, const char *what,
  * open of a file being written that fails with ENOENT). */
 FSC_NORETURN void fsc_skip_refused(const char *what, const char *err);
 const char *fsc_last_error(void);   /* errno (or GetLastError) name, now */
+void fsc_clear_error(void);          /* errno (and GetLastError) to 0 */
 
 /* ------------------------------------------------------------- helpers ---- */
 

@@ -94,6 +94,8 @@ void fsc_mem_ok(const char *what, const char *fault)
 
 const char *fsc_last_error(void) { return fsc_plat_last_error(); }
 
+void fsc_clear_error(void) { fsc_plat_clear_error(); }
+
 /* ------------------------------------------------------- observations ---- */
 
 static int valid_name(const char *s)

@@ -36,6 +36,8 @@ int fsc_plat_cwd_empty(void);
 void fsc_plat_stdout(const char *buf, size_t n);
 /* Name of the error the last failed platform call left (errno, GetLastError). */
 const char *fsc_plat_last_error(void);
+/* Forget it (errno and GetLastError to 0), so the next name is a new error's. */
+void fsc_plat_clear_error(void);
 /* Monotonic milliseconds. */
 long long fsc_plat_now_ms(void);
 /* For fsc_clock_pass: the clock file systems stamp times from (see there),

@@ -86,6 +86,8 @@ void fsc_plat_stdout(const char *buf, size_t n)
 
 const char *fsc_plat_last_error(void) { return fsc_errno_name(errno); }
 
+void fsc_plat_clear_error(void) { errno = 0; }
+
 long long fsc_plat_stamp_clock_ns(void)
 {
     struct timespec ts;

@@ -89,6 +89,12 @@ void fsc_plat_stdout(const char *buf, size_t n)
 
 const char *fsc_plat_last_error(void) { return fsc_win32_error_name(GetLastError()); }
 
+void fsc_plat_clear_error(void)
+{
+    errno = 0;   /* the C runtime's calls set errno, not GetLastError */
+    SetLastError(0);
+}
+
 long long fsc_plat_now_ms(void) { return (long long)GetTickCount64(); }
 
 long long fsc_plat_stamp_clock_ns(void)

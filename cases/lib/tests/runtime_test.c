@@ -67,11 +67,16 @@ static int role_asker(const char *arg)
     return fsc_lock_asker(matrix_ask);
 }
 
+static int fails_with(int e)   /* a set-up call that fails, leaving errno e */
+{
+    errno = e;
+    return 0;
+}
+
 static int role_refused(const char *arg)
 {
     (void)arg;
-    errno = EPERM;
-    FSC_CHECK(0);
+    FSC_CHECK(fails_with(EPERM));
     return 0;
 }
 
@@ -246,15 +251,12 @@ static void skip_and_check(void **state)
     assert_non_null(strstr(o.err, "1 + 1 == 3"));
 }
 
-static void do_check_refused(void)
-{
-    errno = ESPIPE;
-    FSC_CHECK(1 + 1 == 3);
-}
+static void do_check_refused(void) { FSC_CHECK(fails_with(ESPIPE)); }
 static void do_ok_refused(void) { FSC_OK(EPERM); }
-static void do_check_enoent(void)
+static void do_check_enoent(void) { FSC_CHECK(fails_with(ENOENT)); }
+static void do_check_stale(void)
 {
-    errno = ENOENT;
+    errno = EPERM;   /* left by an earlier call, not by the check */
     FSC_CHECK(1 + 1 == 3);
 }
 
@@ -265,12 +267,16 @@ static void refused_setup(void **state)
     struct outcome o = in_child(do_check_refused);
     assert_int_equal(o.status, FSC_EXIT_SKIP);
     assert_string_equal(o.out, "skip=setup_refused_ESPIPE\n");
-    assert_non_null(strstr(o.err, "1 + 1 == 3"));
+    assert_non_null(strstr(o.err, "fails_with(ESPIPE)"));
     o = in_child(do_ok_refused);
     assert_int_equal(o.status, FSC_EXIT_SKIP);
     assert_string_equal(o.out, "skip=setup_refused_EPERM\n");
     o = in_child(do_check_enoent);
     assert_int_equal(o.status, FSC_EXIT_BROKEN);
+    /* an error the check's own evaluation did not leave is no refusal */
+    o = in_child(do_check_stale);
+    assert_int_equal(o.status, FSC_EXIT_BROKEN);
+    assert_non_null(strstr(o.err, "1 + 1 == 3"));
 }
 
 static void wait_refused_helper(void)
