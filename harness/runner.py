@@ -18,6 +18,7 @@ import subprocess
 import threading
 import time
 import traceback
+import zlib
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 
@@ -26,7 +27,8 @@ from harness.facts import mounts_under
 _POSIX = os.name == "posix"
 _counter = itertools.count(1)
 SANDBOX_PREFIX = "fsc-"
-_SANDBOX_RE = re.compile(r"fsc-(\d+)-\d+-")   # fsc-<harness pid>-<n>-<probe id>
+# fsc-<host>-<harness pid>-<n>-<probe id>: <host> names where that pid means something
+_SANDBOX_RE = re.compile(r"fsc-([0-9a-f]{8})-(\d+)-\d+-")
 PEER_VISIBLE_S = 10.0       # how long a sandbox may take to show through the peer
 OUTPUT_LIMIT = 1 << 20       # bytes kept of a probe's stdout and of its stderr
 COLLECT_S = 10.0             # after stopping a probe: how long its output and status may
@@ -99,17 +101,17 @@ class Runner:
     # ---------------------------------------------------------- sandboxes --
     def make_sandbox(self, probe_id):
         path = os.path.join(self.target,
-                            f"{SANDBOX_PREFIX}{os.getpid()}-{next(_counter)}-{probe_id}")
+                            f"{SANDBOX_PREFIX}{HOST}-{os.getpid()}-{next(_counter)}-{probe_id}")
         os.mkdir(path, 0o700)
         return path
 
     def sweep(self):
-        """Remove the sandboxes of harnesses that are gone (killed by CTest's timeout,
-        SIGKILL); returns what could not be removed, one line each."""
+        """Remove the sandboxes of harnesses of this host that are gone (killed by
+        CTest's timeout, SIGKILL); returns what could not be removed, one line each."""
         problems = []
         for name in os.listdir(self.target):
             m = _SANDBOX_RE.match(name)
-            if m and not _alive(int(m.group(1))):
+            if m and m.group(1) == HOST and not _alive(int(m.group(2))):
                 problem = remove_tree(os.path.join(self.target, name))
                 if problem:
                     problems.append(problem)
@@ -423,6 +425,20 @@ def _kill_group(proc):
                 pass
 
 
+
+
+def _host_token():
+    """Where a harness pid means something: this host name and PID namespace, as 8 hex
+    digits. On a share, another machine's (or container's) live run has pids that may
+    be dead here: its sandboxes are not this harness's to sweep."""
+    try:
+        pidns = os.stat("/proc/self/ns/pid").st_ino
+    except OSError:
+        pidns = 0   # no /proc (Windows, macOS): the host name alone
+    return f"{zlib.crc32(f'{socket.gethostname()}/{pidns}'.encode()):08x}"
+
+
+HOST = _host_token()
 
 
 def _alive(pid):

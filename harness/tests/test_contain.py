@@ -17,6 +17,7 @@ import threading
 import unittest
 
 from harness import reports
+from harness.runner import HOST
 from harness.tests.fakes import REPO, FakeBuild, pid_alive, py, sentinel, sh
 
 LINUX = sys.platform.startswith("linux")
@@ -183,14 +184,19 @@ class Contain(unittest.TestCase):
         fb = self.build({"open.ok": sh("echo a=1")})
         dead = subprocess.Popen(["true"])
         dead.wait()
-        stale = os.path.join(fb.target, f"fsc-{dead.pid}-3-open.ok")
+        stale = os.path.join(fb.target, f"fsc-{HOST}-{dead.pid}-3-open.ok")
         os.makedirs(os.path.join(stale, "ro", "inner"))
         os.chmod(os.path.join(stale, "ro"), 0o500)
-        living = os.path.join(fb.target, f"fsc-{os.getppid()}-3-open.ok")   # not ours to sweep
+        living = os.path.join(fb.target, f"fsc-{HOST}-{os.getppid()}-3-open.ok")
         os.mkdir(living)
+        # the same dead pid on another machine sharing the target: not ours to judge
+        other_host = "0" * 8 if HOST != "0" * 8 else "1" * 8
+        elsewhere = os.path.join(fb.target, f"fsc-{other_host}-{dead.pid}-3-open.ok")
+        os.mkdir(elsewhere)
         self.result(fb)
         self.assertFalse(os.path.exists(stale))
         self.assertTrue(os.path.exists(living))
+        self.assertTrue(os.path.exists(elsewhere))
 
 
 @unittest.skipUnless(LINUX, "the sentinel is Linux-only")
