@@ -67,7 +67,7 @@ APR_CALLS = {"apr_initialize", "apr_pool_create_ex", "apr_version_string", "apr_
              "apr_file_inherit_unset", "apr_file_info_get", "apr_file_lock", "apr_file_unlock",
              "apr_mmap_create", "apr_mmap_delete", "apr_stat", "apr_file_attrs_set", "apr_file_mtime_set",
              "apr_dir_open", "apr_dir_read", "apr_dir_close", "apr_os_file_get",
-             "apr_os_file_put", "fsc_fail", "fsc_fail_at", "fsc_last_error"}
+             "apr_os_file_put", "fsc_fail", "fsc_fail_at", "fsc_last_error", "fsc_clear_error"}
 ALLOWED["apr-posix"] = APR_CALLS | {"fsc_errno_name"}
 ALLOWED["apr-windows"] = APR_CALLS | {"fsc_errno_name", "fsc_win32_error_name"}
 # ops_go.c: the Go half's exports (cases/lib/gofsc/gofsc.go) and the error names
