@@ -1,23 +1,17 @@
 """runners/fsmatrix-interrupt-check.py: each --after runs its filesystem alone."""
 
-import importlib.machinery
-import importlib.util
 import os
 import subprocess
 import sys
 import unittest
 
-from harness.tests.fakes import REPO
+from harness.tests.fakes import REPO, script_module
 
 SCRIPT = os.path.join(REPO, "runners", "fsmatrix-interrupt-check.py")
 
 
 def module():
-    loader = importlib.machinery.SourceFileLoader("interrupt_check", SCRIPT)
-    spec = importlib.util.spec_from_loader("interrupt_check", loader)
-    mod = importlib.util.module_from_spec(spec)
-    loader.exec_module(mod)
-    return mod
+    return script_module(SCRIPT)
 
 
 class MatrixCommand(unittest.TestCase):
