@@ -126,7 +126,8 @@ class Context:
     def profiles(self):
         known = set(p.id for p in self.manifest.probes)
         known |= discovery.source_ids(self.manifest.source_dir)
-        return profmod.load_all(os.path.join(self.manifest.source_dir, "expected"), known)
+        return profmod.load_all_cached(os.path.join(self.manifest.source_dir, "expected"),
+                                       known, os.path.join(self.build, "profiles.pickle"))
 
     def profile(self, facts):
         name = getattr(self.args, "profile", None)

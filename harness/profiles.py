@@ -14,8 +14,11 @@ ABSENT ("-") — not reported on this platform, where a parent expects it (the p
 stops early because the filesystem lacks the feature).
 """
 
+import hashlib
 import os
+import pickle
 import re
+import tempfile
 import tomllib
 from dataclasses import dataclass, field
 
@@ -294,6 +297,42 @@ def load_all(expected_dir, known_ids=None):
                                   f"[{pid}]: no probe with this id")
     for name in profiles:
         resolve(profiles, name, [], base)
+    return profiles
+
+
+def load_all_cached(expected_dir, known_ids, cache):
+    """load_all, kept in the file `cache` for the next call with the same profiles, probe
+    ids and parser (this file): each `harness check`, one per CTest probe test, spent
+    most of its time parsing every profile again. A cache that cannot be read or written
+    is ignored (a read-only build tree); a profile with an error is never cached."""
+    key = hashlib.sha256("\0".join(sorted(known_ids or ())).encode())
+    try:
+        names = sorted(n for n in os.listdir(expected_dir) if n.endswith(".toml"))
+    except OSError:
+        names = []   # load_all says why
+    for path in [os.path.abspath(__file__)] + [os.path.join(expected_dir, n) for n in names]:
+        try:
+            with open(path, "rb") as f:
+                key.update(f"\0{path}\0".encode() + f.read())
+        except OSError:
+            return load_all(expected_dir, known_ids)
+    try:
+        with open(cache, "rb") as f:
+            if pickle.load(f) == key.hexdigest():
+                return pickle.load(f)
+    except Exception:   # noqa: BLE001 - missing, stale or damaged: parse again
+        pass
+    profiles = load_all(expected_dir, known_ids)
+    tmp = None
+    try:
+        with tempfile.NamedTemporaryFile(dir=os.path.dirname(cache), delete=False) as f:
+            tmp = f.name
+            pickle.dump(key.hexdigest(), f)
+            pickle.dump(profiles, f)
+        os.replace(tmp, cache)   # callers running at once each replace it whole
+    except OSError:
+        if tmp and os.path.exists(tmp):
+            os.remove(tmp)
     return profiles
 
 

@@ -5,19 +5,22 @@ Usage (root, from the repository root):
     python3 runners/fsmatrix-interrupt-check.py [--build DIR] [--signal INT|TERM|HUP]
                                                 [--fs LIST] [--after FS]... [--second]
 
-Starts the matrix (`--fs LIST`: those filesystems only), reads its progress (stderr)
-until filesystem FS (default: the first one) reports "mounted at" (with --second: its
-second client, or the bind mount that is its peer, so both clients are mounted), sends
-the signal,
-and then checks: the exit status is 128 + signal, no mount and no loop device under
+Starts the matrix, reads its progress (stderr) until filesystem FS reports "mounted at"
+(with --second: its second client, or the bind mount that is its peer, so both clients
+are mounted), sends the signal, and then checks: the exit status is 128 + signal, no mount and no loop device under
 the matrix's private directory remains (findmnt, losetup -a), the private directory
 is gone, no FUSE daemon serving it still runs, and nothing new appeared where daemons
 write by default ($HOME/.config, $HOME/.cache, $HOME/.local/share: rclone, for one;
 davfs2's /var/cache/davfs2, ~/.davfs2 and /run/mount.davfs; Samba's /etc/samba,
 /var/lib/samba, /var/cache/samba, /var/log/samba, /run/samba and ~/.smb, searched
 through), and no network namespace is left (smb's, holding Samba and smbnetfs).
-Each --after is one such run, in turn. It synchronises on the command's output, never
-on sleeps. Exit 0 when every run was clean, 1 with a list of what was left.
+Each --after FS is one such run, in turn, of the matrix with FS alone (`fsmatrix --fs
+FS`; FS must be one of --fs LIST when that is given): what is proven is that an
+interrupt while FS's mounts, daemons and servers are up leaves nothing, and the columns
+the whole matrix would run before FS add nothing to that but their own run time (it
+made the check quadratic). Without --after, the matrix of --fs LIST (default: all) is
+interrupted at its first filesystem. It synchronises on the command's output, never on
+sleeps. Exit 0 when every run was clean, 1 with a list of what was left.
 """
 
 import argparse
@@ -78,12 +81,18 @@ def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--build", default="build")
     p.add_argument("--signal", default="INT", choices=["INT", "TERM", "HUP"])
-    p.add_argument("--fs", default=None, help="fsmatrix --fs LIST (default: all)")
+    p.add_argument("--fs", default=None,
+                   help="fsmatrix --fs LIST without --after (default: all); "
+                        "the names --after may take")
     p.add_argument("--after", action="append", default=[],
-                   help="filesystem name to wait for (default: the first); repeatable")
+                   help="filesystem to run alone and wait for (default: the first of "
+                        "--fs); repeatable")
     p.add_argument("--second", action="store_true",
                    help="wait until its second client (clients=2) is mounted too")
     a = p.parse_args()
+    unknown = [x for x in a.after if a.fs and x not in a.fs.split(",")]
+    if unknown:
+        p.error(f"--after {', '.join(unknown)}: not in --fs {a.fs}")
     status = 0
     for after in a.after or [None]:
         print(f"== interrupt after {after or 'the first filesystem'} is mounted")
@@ -91,11 +100,15 @@ def main():
     return status
 
 
+def matrix_command(build, fs, after):
+    """The matrix to interrupt: FS `after` alone, else the filesystems `fs` (None: all)."""
+    cmd = [sys.executable, "-m", "harness", "--build", build, "fsmatrix"]
+    return cmd + ["--fs", after or fs] if after or fs else cmd
+
+
 def check(a, after):
     sig = getattr(signal, "SIG" + a.signal)
-    cmd = [sys.executable, "-m", "harness", "--build", a.build, "fsmatrix"]
-    if a.fs:
-        cmd += ["--fs", a.fs]
+    cmd = matrix_command(a.build, a.fs, after)
     before = entries(DEFAULT_PLACES) | {d for d in DEFAULT_DIRS if os.path.lexists(d)}
     samba_before, ns_before = tree(SAMBA_TREES), set(net_namespaces())
     proc = subprocess.Popen(cmd, cwd=HERE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,

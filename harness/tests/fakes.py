@@ -3,6 +3,8 @@ hand-written manifest and fixture profiles, all in a temporary directory."""
 
 import atexit
 import contextlib
+import importlib.machinery
+import importlib.util
 import io
 import json
 import os
@@ -16,6 +18,15 @@ REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 
 # Scripts for common behaviours (POSIX sh starts fastest).
 PASS = "#!/bin/sh\necho rename=ok\necho read=old\n"
+
+
+def script_module(path):
+    """The script at `path` (a runner without .py, say) imported as a module."""
+    name = os.path.basename(path).replace("-", "_").split(".")[0]
+    loader = importlib.machinery.SourceFileLoader(name, path)
+    mod = importlib.util.module_from_spec(importlib.util.spec_from_loader(name, loader))
+    loader.exec_module(mod)
+    return mod
 
 
 def sh(body):

@@ -1,22 +1,18 @@
 """cases/lib/tests/check_imports.py: a backend's object may call its library only."""
 
-import importlib.util
 import os
 import subprocess
 import sys
 import tempfile
 import unittest
 
-from harness.tests.fakes import REPO
+from harness.tests.fakes import REPO, script_module
 
 SCRIPT = os.path.join(REPO, "cases", "lib", "tests", "check_imports.py")
 
 
 def module():
-    spec = importlib.util.spec_from_file_location("check_imports", SCRIPT)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return script_module(SCRIPT)
 
 
 class CheckImports(unittest.TestCase):

@@ -1,24 +1,18 @@
 """runners/preset-dir: the build directory the Wine/user legs and backend legs use."""
 
-import importlib.machinery
-import importlib.util
 import json
 import os
 import subprocess
 import sys
 import unittest
 
-from harness.tests.fakes import REPO
+from harness.tests.fakes import REPO, script_module
 
 SCRIPT = os.path.join(REPO, "runners", "preset-dir")
 
 
 def module():
-    loader = importlib.machinery.SourceFileLoader("preset_dir", SCRIPT)
-    spec = importlib.util.spec_from_loader("preset_dir", loader)
-    mod = importlib.util.module_from_spec(spec)
-    loader.exec_module(mod)
-    return mod
+    return script_module(SCRIPT)
 
 
 PRESETS = {
