@@ -179,11 +179,22 @@ const char *fsc_peer_require(void);
  * for (the probe's own waits have fsc_deadline_ms()). */
 enum { FSC_PEER_VISIBLE_MS = 2000 };
 const char *fsc_visible_within(int (*check)(void *ctx), void *ctx);
-/* Set-up in a peer helper: wait (polling, as above, for fsc_deadline_ms())
- * until `path`, which the probe made before starting it, exists here; the
- * probe is broken if it does not show by then (a client whose directory
- * cache hides new names for longer cannot run two-client probes). */
-void fsc_peer_wait(const char *path);
+/* The set-up two-client probes share: the probe made a file through its own
+ * mount (and closed it); what it measures needs that file seen through the
+ * second client too, which is not a given there (a directory cache, a
+ * write-back delay). fsc_spawn_peer starts helper `role` in the peer sandbox
+ * (FSC_SPAWN_EXEC | FSC_SPAWN_PEER) and waits for its first word. That
+ * helper's first call is fsc_peer_found(check, ctx), which polls check(ctx)
+ * (fsc_peer_exists: the name exists here) as fsc_visible_within does, for
+ * three fifths of fsc_deadline_ms() (3 s by default, so that the answer
+ * comes within the probe's wait for it). Found: it tells the probe and
+ * returns 1. Not: it reports `b_found=never` (an observation: the second
+ * client did not show what the first made) and returns 0, and the helper
+ * ends; fsc_spawn_peer then waits for it and returns NULL, and the probe
+ * stops too, its other observations not made (a profile says "-"). */
+fsc_helper *fsc_spawn_peer(const char *role);
+int fsc_peer_found(int (*check)(void *ctx), void *ctx);
+int fsc_peer_exists(void *path);
 /* Where the behaviour under test is what a process API itself passes on
  * (_spawn's descriptors, CreateProcess handle lists), the probe starts its
  * own program with that API as `PROGRAM --fsc-role ROLE ARG`: the role runs

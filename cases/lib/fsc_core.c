@@ -247,16 +247,28 @@ const char *fsc_visible_within(int (*check)(void *ctx), void *ctx)
     return poll_until(check, ctx, FSC_PEER_VISIBLE_MS) ? "seen" : "never";
 }
 
-static int exists(void *path)
+int fsc_peer_exists(void *path)
 {
     fsc_stat st;
     return fsc_op_stat((const char *)path, &st) == 0;
 }
 
-void fsc_peer_wait(const char *path)
+int fsc_peer_found(int (*check)(void *ctx), void *ctx)
 {
-    if (!poll_until(exists, (void *)path, fsc_deadline_ms()))
-        fsc_fail("%s did not show through the peer within %d ms", path, fsc_deadline_ms());
+    int found = poll_until(check, ctx, fsc_deadline_ms() / 5 * 3);
+    if (!found) fsc_obs("b_found", "never");
+    fsc_send(NULL, "%s", found ? "found" : "missing");
+    return found;
+}
+
+fsc_helper *fsc_spawn_peer(const char *role)
+{
+    fsc_helper *h = fsc_spawn(role, NULL, FSC_SPAWN_EXEC | FSC_SPAWN_PEER);
+    const char *word = fsc_recv(h);
+    if (!strcmp(word, "found")) return h;
+    if (strcmp(word, "missing")) fsc_fail("helper %s said %s, not found or missing", role, word);
+    if (fsc_wait(h) != 0) fsc_fail("helper %s failed after it found nothing", role);
+    return NULL;
 }
 
 static fsc_helper *chan(fsc_helper *h)

@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/mman.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
@@ -304,6 +305,12 @@ struct flock fsc_getlk(int fd, off_t start, off_t len)
     struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = start, .l_len = len};
     FSC_CHECK(fcntl(fd, F_GETLK, &fl) == 0);
     return fl;
+}
+
+const char *fsc_try_flock(int fd, int op)
+{
+    if (flock(fd, op | LOCK_NB) == 0) return "granted";
+    return errno == EWOULDBLOCK ? "refused" : fsc_errno_name(errno);
 }
 
 const char *fsc_lock_type_name(short type)

@@ -36,6 +36,10 @@ const char *fsc_lock_type_name(short type);
  * last byte of the lock, `5_9` (l_len must not be 0). */
 void fsc_obs_lock_range(const char *name, const struct flock *fl);
 
+/* flock(fd, op | LOCK_NB), op LOCK_EX or LOCK_SH: "granted", "refused"
+ * (EWOULDBLOCK: another lock is in the way) or the error's name. */
+const char *fsc_try_flock(int fd, int op);
+
 /* Lock matrices (lock.flock_matrix, lock.lockf_matrix, lock.record_matrix):
  * each cell is asked of one of three openers of "f": the probe's first
  * descriptor (who 0), its second (who 1) or a helper process's (who 2: the

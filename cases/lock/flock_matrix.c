@@ -35,18 +35,12 @@
 #include "fsc.h"
 
 #if !defined(_WIN32) && defined(LOCK_NB)
-static const char *try_flock(int fd, int op)
-{
-    if (flock(fd, op | LOCK_NB) == 0) return "granted";
-    return errno == EWOULDBLOCK ? "refused" : fsc_errno_name(errno);
-}
-
 /* Request "OP": flock(OP | LOCK_NB), then LOCK_UN. */
 static const char *ask(int fd, const char *request)
 {
     int op;
     FSC_CHECK(sscanf(request, "%d", &op) == 1);
-    const char *r = try_flock(fd, op);
+    const char *r = fsc_try_flock(fd, op);
     FSC_CHECK(flock(fd, LOCK_UN) == 0);
     return r;
 }

@@ -2,7 +2,9 @@
  * peer.delete_open — a file deleted through one mount while a process on a second mount holds it open: can that process still read it, and when is the name gone there?
  *
  * Steps: create "f" holding "keep" through mount A. A helper in the peer
- * sandbox (mount B) opens "f" for reading and keeps it open. The probe
+ * sandbox (mount B) waits for "f" to show there (fsc_spawn_peer: else
+ * b_found=never and the probe stops), opens it for reading and keeps it
+ * open. The probe
  * unlinks "f" through A; then the helper reads from its open descriptor
  * ("b_read": keep, empty, or the error's name — ESTALE where the server
  * forgot the file) and stats "f" until it is missing ("name_gone":
@@ -35,7 +37,7 @@ static int other(const char *arg)
 {
     fsc_fd fd;
     (void)arg;
-    fsc_peer_wait("f");
+    if (!fsc_peer_found(fsc_peer_exists, "f")) return 0;
     FSC_OK(fsc_op_open("f", FSC_READ | FSC_SHARE_ALL, &fd));
     fsc_send(NULL, "open");
     fsc_expect(NULL, "deleted");
@@ -49,7 +51,8 @@ static void probe(void)
 {
     fsc_peer_require();
     fsc_put("f", "keep");
-    fsc_helper *h = fsc_spawn("other", NULL, FSC_SPAWN_EXEC | FSC_SPAWN_PEER);
+    fsc_helper *h = fsc_spawn_peer("other");
+    if (!h) return;
     fsc_expect(h, "open");
     fsc_obs_op("unlink", fsc_op_unlink("f"));
     fsc_send(h, "deleted");

@@ -2,7 +2,9 @@
  * peer.rename_replace_reader — a reader on a second mount while the first replaces a file by rename: does the reader's open ever fail?
  *
  * Steps: create "status" holding "v" through mount A. A helper in the
- * peer sandbox (mount B) opens and reads "status" 300 times; at the same
+ * peer sandbox (mount B) waits for it to show there (fsc_spawn_peer: else
+ * b_found=never and the probe stops), then opens and reads "status" 300
+ * times; at the same
  * time the probe replaces it through A 100 times (write "tmp", rename
  * "tmp" over "status"; "a_rename" is ok, or the first failure's name,
  * which ends the replacing). The helper reports "b_enoent": none (every open
@@ -38,7 +40,7 @@ static int other(const char *arg)
     int enoent = 0;
     const char *other = "none";
     (void)arg;
-    fsc_peer_wait("status");
+    if (!fsc_peer_found(fsc_peer_exists, "status")) return 0;
     fsc_expect(NULL, "go");
     for (int i = 0; i < 300; i++) {
         fsc_fd fd;
@@ -63,7 +65,8 @@ static void probe(void)
 {
     fsc_peer_require();
     fsc_put("status", "v");
-    fsc_helper *h = fsc_spawn("other", NULL, FSC_SPAWN_EXEC | FSC_SPAWN_PEER);
+    fsc_helper *h = fsc_spawn_peer("other");
+    if (!h) return;
     fsc_send(h, "go");
     int e = 0;
     for (int i = 0; i < 100 && !e; i++) {

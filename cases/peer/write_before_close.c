@@ -1,9 +1,12 @@
 /*
  * peer.write_before_close — data written through one mount and not yet closed: does a second mount see it?
  *
- * Steps: create "f" empty through mount A and keep it open for writing;
- * write "data" (no close, no sync). A helper in the peer sandbox (mount B)
- * then opens and reads "f" until it reads "data": "visible" is
+ * Steps: create "f" empty through mount A and close it. A helper in the
+ * peer sandbox (mount B) waits for it to show there (fsc_spawn_peer: else
+ * b_found=never and the probe stops: a client that shows no new file
+ * until some time after its close). The probe opens "f" again for writing
+ * and writes "data" (no close, no sync); the helper then opens and reads
+ * "f" until it reads "data": "visible" is
  * seen within 2 s (FSC_PEER_VISIBLE_MS, polled about every 10 ms) or
  * never. Then the probe closes "f" and the helper reads it
  * once more: "after_close" is data, empty or other.
@@ -35,7 +38,7 @@ static int reads_data(void *ctx)
 static int other(const char *arg)
 {
     (void)arg;
-    fsc_peer_wait("f");
+    if (!fsc_peer_found(fsc_peer_exists, "f")) return 0;
     fsc_expect(NULL, "written");
     fsc_obs("visible", "%s", fsc_visible_within(reads_data, NULL));
     fsc_send(NULL, "looked");
@@ -52,8 +55,10 @@ static void probe(void)
     fsc_fd fd;
     size_t n;
     fsc_peer_require();
-    FSC_OK(fsc_op_open("f", FSC_WRITE | FSC_CREATE | FSC_EXCL | FSC_SHARE_ALL, &fd));
-    fsc_helper *h = fsc_spawn("other", NULL, FSC_SPAWN_EXEC | FSC_SPAWN_PEER);
+    fsc_put("f", "");
+    fsc_helper *h = fsc_spawn_peer("other");
+    if (!h) return;
+    FSC_OK(fsc_op_open("f", FSC_WRITE | FSC_SHARE_ALL, &fd));
     FSC_OK(fsc_op_write(fd, "data", 4, &n));
     FSC_CHECK(n == 4);
     fsc_send(h, "written");

@@ -85,9 +85,18 @@ static int role_where(const char *arg)
     return 0;
 }
 
+/* Finds "present" in the peer sandbox, then says so once more. */
+static int role_finds(const char *arg)
+{
+    (void)arg;
+    if (fsc_peer_found(fsc_peer_exists, "present")) fsc_send(NULL, "after");
+    return 0;
+}
+
 static const fsc_role roles[] = {{"echo", role_echo},   {"exit", role_exit},
                                  {"block", role_block}, {"asker", role_asker},
                                  {"refused", role_refused}, {"where", role_where},
+                                 {"finds", role_finds},
                                  {0, 0}};
 
 /* ---- running a piece of runtime code in a child ---- */
@@ -380,21 +389,40 @@ static void visibility_classes(void **state)
     assert_true(fsc_plat_now_ms() - t0 >= FSC_PEER_VISIBLE_MS);
 }
 
-static void wait_for_missing(void) { fsc_peer_wait("no-such-name"); }
+static void spawn_finder(void)
+{
+    if (fsc_spawn_peer("finds")) exit(9);
+}
 
-/* A set-up wait uses the runtime deadline (FSC_DEADLINE_MS), not the 2 s
- * measuring window: on a loaded machine set-up may be slow. */
-static void peer_wait_deadline(void **state)
+/* fsc_spawn_peer: the helper finds the file and the probe goes on with it;
+ * or it does not within three fifths of the runtime deadline (a set-up wait,
+ * not the 2 s measuring window), reports b_found=never and ends, and the
+ * probe gets NULL (an observation, not a broken probe). */
+static void peer_found_or_not(void **state)
 {
     (void)state;
-    fsc_peer_wait(".");
+    char peer[] = "/tmp/fsc-unit-peer-XXXXXX", file[128];
+    assert_non_null(mkdtemp(peer));
+    setenv("FSC_PEER_SANDBOX", peer, 1);
     setenv("FSC_DEADLINE_MS", "2500", 1);
     long long t0 = fsc_plat_now_ms();
-    struct outcome o = in_child(wait_for_missing);
+    struct outcome o = in_child(spawn_finder);
+    long long took = fsc_plat_now_ms() - t0;
+    assert_int_equal(o.status, 0);
+    assert_string_equal(o.out, "b_found=never\n");
+    assert_true(took >= 1500 && took < 2500);
+    snprintf(file, sizeof file, "%s/present", peer);
+    FILE *f = fopen(file, "w");
+    assert_non_null(f);
+    fclose(f);
+    fsc_helper *h = fsc_spawn_peer("finds");
+    assert_non_null(h);
+    assert_string_equal(fsc_recv(h), "after");
+    assert_int_equal(fsc_wait(h), 0);
     unsetenv("FSC_DEADLINE_MS");
-    assert_true(fsc_plat_now_ms() - t0 >= 2500);
-    assert_int_equal(o.status, FSC_EXIT_BROKEN);
-    assert_non_null(strstr(o.err, "no-such-name did not show through the peer within 2500 ms"));
+    unsetenv("FSC_PEER_SANDBOX");
+    assert_int_equal(unlink(file), 0);
+    assert_int_equal(rmdir(peer), 0);
 }
 
 /* The probe dies without cleaning up (as in a crash): its helper must die too.
@@ -659,7 +687,7 @@ static void unit_tests(void)
         cmocka_unit_test(map_shared),      cmocka_unit_test(lock_matrix),
         cmocka_unit_test(lock_range_observation), cmocka_unit_test(lock_type_names),
         cmocka_unit_test(peer_helpers),    cmocka_unit_test(visibility_classes),
-        cmocka_unit_test(peer_wait_deadline),
+        cmocka_unit_test(peer_found_or_not),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     rmdir(sandbox);
