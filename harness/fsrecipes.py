@@ -50,6 +50,7 @@ class FsSpec:
     clients: int = 1           # 2: mounted a second time, the run's --peer (a second
                                # FUSE client: its argv and env again with {mnt} its own
                                # and {client} 2, not 1; kernel kinds: a bind mount)
+    peer_args: tuple = ()      # argv templates added to the second client's mount argv
 
 
 # fuse2fs 1.47.0 does not check a new name's length: a 256-byte name gives ENOENT and
@@ -113,18 +114,23 @@ DAVFS2_MKDIR_RACE = ("concurrent mkdir of the same names gives ESTALE/ENOENT in 
 # delay_upload 0 (or use_locks 0) renaming a directory over a non-empty directory
 # succeeds and deletes it: recorded in expected/linux-webdav.toml, not excluded (it
 # deletes only inside the probe's sandbox). Locks stay on (use_locks 1).
-# Not two clients (clients=2) yet: a second davfs2 mount (its own subdirectory of
-# cache_dir, davfs2.conf(5)) trusts a listing for dir_refresh (60 s) and misses a new
-# sandbox; with dir_refresh 1 it sees it, but its two-client values do not settle
-# (fsmatrix --repeat 20, 2026-12-01): B's open for writing fails EACCES while A holds
-# the WebDAV lock davfs2 takes on open (fcntl_lock, flock: 20 of 20 broken), B's first
-# stat does not show the size and time A set (size_mtime: 20 of 20 broken), and
-# close_to_open, delete_open, rename_seen, excl_create, append_both change between runs.
+# Two clients (clients=2): a second davfs2 mount of the same server, with a
+# configuration of its own (davfs2-2.conf; the first keeps davfs2-1.conf, so its
+# single-client results are those of one mount): dir_refresh 0 and file_refresh 0, so
+# it asks the server on every lookup and open. davfs2 trusts a directory listing for
+# dir_refresh seconds (davfs2.conf(5), default 60): so the second mount would not show
+# a probe's new sandbox within the harness's 10 s; with dir_refresh 1 it does, but then
+# its 1 s refreshes against the server's 1 s times made five peer probes' values change
+# from run to run (fsmatrix --repeat 20: 6 to 14 of 20 each way). Asking every time,
+# what the peer probes measure is what davfs2 and WebDAV do with no cache time: B's
+# read-write open refused (EACCES) while A has the file open for writing (the WebDAV
+# lock davfs2 takes, use_locks 1), uploads only at close: expected/linux-webdav.toml.
 DAVFS2_CONFIG = """buf_size 64
 delay_upload 0
 cache_dir {back}/cache
 secrets {back}/secrets
 """
+DAVFS2_PEER_CONFIG = DAVFS2_CONFIG + "dir_refresh 0\nfile_refresh 0\n"
 
 # Samba 4.17 in a network namespace holding only lo, so NetBIOS and broadcasts reach
 # nothing. Every directory it writes is in the private directory (by default: /var/lib,
@@ -234,12 +240,12 @@ def rclone_mount(mode, **more):
     the backing tmpfs too (HOME and XDG_* point there, or it makes ~/.config/rclone).
     It shows fs = rclone whatever the cache mode, which is in no fact: so the column
     names its profile, linux-rclone-<mode>. statfs: 10^9 inodes, none free."""
-    return FsSpec(f"rclone-{mode}", "fuse", 64, back=("dir", "cache"), fs="rclone",
+    return FsSpec(f"rclone-{mode}", "fuse", 64, back=("dir", "cache1"), fs="rclone",
                   profile=f"linux-rclone-{mode}", inodes=False,
                   env=(("HOME", "{back}"), ("XDG_CONFIG_HOME", "{back}"),
                        ("XDG_CACHE_HOME", "{back}")),
                   mount=("rclone", "mount", "--daemon", "--config", "{back}/rclone.conf",
-                         "--cache-dir", "{back}/cache", "--vfs-cache-mode", mode,
+                         "--cache-dir", "{back}/cache{client}", "--vfs-cache-mode", mode,
                          "{back}/dir", "{mnt}"),
                   needs=(("rclone", "rclone"),), **more)
 
@@ -312,15 +318,17 @@ FILESYSTEMS = [
                   "root@127.0.0.1:{back}/dir", "{mnt}"),
            needs=(("sshd", "openssh-server"), ("ssh-keygen", "openssh-client"),
                   ("sshfs", "sshfs"))),
-    # Not two clients (clients=2) yet: two rclone mounts of the directory, each with its
-    # own VFS cache, are two machines on one cloud drive, but a mount trusts its listings
-    # for 5 min (--dir-cache-time) and uploads a file only after its close (5 s later by
-    # default, --vfs-write-back), so the second mount sees none of a probe's set-up in
-    # time. With --dir-cache-time 1s --vfs-write-back 0s (fsmatrix --repeat 20, 2026-12-01)
-    # it still does not: a file still open on A is not on B at all (write_before_close:
-    # 20 of 20 broken), a closed one not within the 5 s set-up deadline in 6 of 20 runs
-    # (size_mtime), so the column's two-client values would not be stable.
-    rclone_mount("full"),
+    # Two clients (clients=2): two rclone mounts of the directory, each with its own VFS
+    # cache ({client}), are two machines on one cloud drive. The second trusts its
+    # listings for 1 s, not 5 min (--dir-cache-time), or it would not show a probe's new
+    # sandbox within the harness's 10 s; otherwise both are rclone's defaults. So a file
+    # A closed reaches the directory, and B, only after A's write-back delay
+    # (--vfs-write-back, 5 s; by hand: 5.0-5.2 s), past a peer helper's set-up wait: the
+    # peer probes that need A's file on B report b_found=never (linux-rclone-full).
+    # With --vfs-write-back 0s they would run, but the single-client column would change
+    # (truncate by path, open O_TRUNC read-only, delete of open files: 16 probes, and a
+    # sandbox left unremovable, EIO), so it is not this column any more.
+    rclone_mount("full", clients=2, peer_args=("--dir-cache-time", "1s")),
     # davfs2 against rclone serve webdav on 127.0.0.1 (user and password in the secrets
     # file, which must be the mounting user's, mode 600). mount.davfs drops to the user
     # davfs2, which must reach its cache: so the private directory (mode 700) gets group
@@ -328,7 +336,7 @@ FILESYSTEMS = [
     # file) when missing. No subtype: mountinfo shows fuse with the URL as the source,
     # which the fact fs names davfs (harness/facts.py).
     FsSpec("webdav", "fuse", 64, back=("dir", "cache", "rclone-cache"), fs="davfs",
-           files=(("davfs2.conf", DAVFS2_CONFIG),
+           files=(("davfs2-1.conf", DAVFS2_CONFIG), ("davfs2-2.conf", DAVFS2_PEER_CONFIG),
                   ("secrets", "http://127.0.0.1:{port}/ fsc fsc\n")),
            prepare=(("chmod", "600", "{back}/secrets"),
                     ("chgrp", "davfs2", "{back}/../..", "{back}/cache"),
@@ -337,9 +345,9 @@ FILESYSTEMS = [
                    "--pass", "fsc", "--config", "{back}/rclone.conf", "--cache-dir",
                    "{back}/rclone-cache", "{back}/dir"),
            ready="WebDav Server started", rundirs=("/run/mount.davfs",),
-           mount=("mount.davfs", "-o", "conf={back}/davfs2.conf", "http://127.0.0.1:{port}/",
-                  "{mnt}"),
-           no_landlock=DAVFS2_NODE_REUSE,
+           mount=("mount.davfs", "-o", "conf={back}/davfs2-{client}.conf",
+                  "http://127.0.0.1:{port}/", "{mnt}"),
+           no_landlock=DAVFS2_NODE_REUSE, clients=2,
            exclude=(("delete.rmdir_cwd_other", DAVFS2_CWD_REMOVED),
                     ("dir.getcwd_moved", DAVFS2_CWD_REMOVED),
                     ("dir.mkdir_p_race", DAVFS2_MKDIR_RACE)),
@@ -372,7 +380,7 @@ FILESYSTEMS = [
                   ("unshare", "util-linux"), ("ip", "iproute2"))),
     # rclone mount with no VFS cache: files are streamed to and from the directory, so
     # a file opens for reading or for writing (sequential, from the start), not both.
-    rclone_mount("off", exclude=(("stdio.setvbuf_modes", RCLONE_OFF_READ_WHILE_WRITTEN),
+    rclone_mount("off", clients=2, peer_args=("--dir-cache-time", "1s"), exclude=(("stdio.setvbuf_modes", RCLONE_OFF_READ_WHILE_WRITTEN),
                                  ("concurrency.truncate_reader", RCLONE_OFF_TRUNCATE_READER),
                                  ("mmap.zero_length_file", RCLONE_OFF_CLOSE_FLAKY))),
 ]

@@ -374,8 +374,8 @@ class Matrix:
         if spec.kind == "fuse":
             where = dict(self.where, mnt=peer, client="2")
             env = {**os.environ, **{k: v.format(**where) for k, v in spec.env}}
-            self._fuse(spec, [a.format(**where) for a in spec.mount], base, peer, env,
-                       "-2")
+            argv = [a.format(**where) for a in (*spec.mount, *spec.peer_args)]
+            self._fuse(spec, argv, base, peer, env, "-2")
             self.log(f"{spec.name}: second client mounted at {peer}")
         else:
             with self.signals.held():

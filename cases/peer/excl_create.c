@@ -3,9 +3,12 @@
  *
  * Steps: a helper in the peer sandbox (mount B) stats "lock" (missing: B
  * may now cache that). The probe creates "lock" through mount A with
- * create-exclusive ("a_create"); then the helper creates "lock" with
- * create-exclusive through B ("b_create": EEXIST, or ok when B did not
- * see A's file). "winners" is one or two.
+ * create-exclusive; then the helper creates "lock" with create-exclusive
+ * through B ("b_create": EEXIST, EACCES where A's client still holds a
+ * server lock on the file it made, or ok when B did not see A's file).
+ * "winners" is one or two. Then the probe waits (at most 2 s) until it can
+ * open "lock" for writing through A: a client may keep its server lock a
+ * little after the close, and the sandbox could not be removed.
  *
  * Why: lock files made with O_EXCL (mail spools, Emacs and vim lock
  * files, pid files, "only one node runs the migration") are the oldest
@@ -20,6 +23,15 @@
  * Needs: peer
  */
 #include "fsc.h"
+
+static int writable(void *ctx)
+{
+    fsc_fd fd;
+    (void)ctx;
+    if (fsc_op_open("lock", FSC_WRITE | FSC_SHARE_ALL, &fd)) return 0;
+    fsc_op_close(fd);
+    return 1;
+}
 
 static int other(const char *arg)
 {
@@ -47,6 +59,10 @@ static void probe(void)
     fsc_send(h, "created");
     fsc_obs("winners", "%s", fsc_recv(h));
     FSC_CHECK(fsc_wait(h) == 0);
+    /* Clean-up, not measured: B's client may keep its server lock on "lock"
+     * a little after the close (davfs2: the WebDAV lock until the upload
+     * ends), and the sandbox's removal through A would be refused (EACCES). */
+    fsc_visible_within(writable, NULL);
 }
 
 FSC_PROBE_HELPERS(probe, {"other", other})

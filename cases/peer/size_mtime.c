@@ -2,15 +2,17 @@
  * peer.size_mtime — a file appended to through one mount: does a second mount's stat show the new size and modification time?
  *
  * Steps: create "f" holding "x" through mount A and set its modification
- * time to 2001-09-09T01:46:40Z. A helper in the peer sandbox (mount B)
- * stats "f" until it shows size 1 and that time (so that B's attribute
- * cache holds them; fsc_spawn_peer: if it never does — a client that does
- * not pass the time set on to the server — b_found=never and the probe
- * stops). The probe appends
- * "more" through A and closes; then the helper stats "f" until its size is
- * 5 ("size") and until its modification time is no longer the 2001 one
- * ("mtime"): each seen within 2 s (FSC_PEER_VISIBLE_MS, polled about every
- * 10 ms; one window each, the second after telling the probe) or never.
+ * time to 2001-09-09T01:46:40Z (far from now, so that any later time is
+ * another, even at a resolution of seconds). A helper in the peer sandbox
+ * (mount B) stats "f" until it shows size 1 (so that B's attribute cache
+ * holds it; fsc_spawn_peer: if never, b_found=never and the probe stops)
+ * and keeps the modification time it sees then: the 2001 one where A's
+ * time reached B, else the server's own (a client that does not pass a set
+ * time on). The probe appends "more" through A and closes; then the helper
+ * stats "f" until its size is 5 ("size") and until its modification time
+ * is no longer the one it kept ("mtime"): each seen within 2 s
+ * (FSC_PEER_VISIBLE_MS, polled about every 10 ms; one window each, the
+ * second after telling the probe) or never.
  *
  * Why: make, rsync and build caches on a shared directory decide by size
  * and mtime whether a file changed. A second client whose attribute cache
@@ -24,6 +26,17 @@
 #include "fsc.h"
 
 static const fsc_time OLD = {1000000000, 0};
+static fsc_time before;   /* B's view of the modification time before the append */
+
+/* B shows "f" as made (size 1): keep the time it shows then. */
+static int made(void *ctx)
+{
+    fsc_stat st;
+    (void)ctx;
+    if (fsc_op_stat("f", &st) != 0 || st.size != 1) return 0;
+    before = st.mtime;
+    return 1;
+}
 
 static int size_is_5(void *ctx)
 {
@@ -36,20 +49,14 @@ static int mtime_moved(void *ctx)
 {
     fsc_stat st;
     (void)ctx;
-    return fsc_op_stat("f", &st) == 0 && (st.mtime.sec != OLD.sec || st.mtime.nsec != 0);
-}
-
-static int as_set(void *ctx)
-{
-    fsc_stat st;
-    (void)ctx;
-    return fsc_op_stat("f", &st) == 0 && st.size == 1 && st.mtime.sec == OLD.sec;
+    return fsc_op_stat("f", &st) == 0 &&
+           (st.mtime.sec != before.sec || st.mtime.nsec != before.nsec);
 }
 
 static int other(const char *arg)
 {
     (void)arg;
-    if (!fsc_peer_found(as_set, NULL)) return 0;
+    if (!fsc_peer_found(made, NULL)) return 0;
     fsc_expect(NULL, "written");
     fsc_obs("size", "%s", fsc_visible_within(size_is_5, NULL));
     fsc_send(NULL, "looked");   /* each window within a probe wait */

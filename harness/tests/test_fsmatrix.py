@@ -323,8 +323,8 @@ class CleanUp(unittest.TestCase):
 
     def test_second_client(self):
         """clients=2 on a FUSE recipe: the daemon started again on a mount point of its
-        own with {client} 2 (its own cache), both daemons watched and both undone, the
-        second first."""
+        own with {client} 2 (its own cache) and peer_args added, both daemons watched
+        and both undone, the second first."""
         tmp = tempfile.mkdtemp(prefix="fsc-test-")
         self.addCleanup(lambda: __import__("shutil").rmtree(tmp))
         calls, mounted = [], set()
@@ -334,12 +334,13 @@ class CleanUp(unittest.TestCase):
             if argv[0] == "umount":
                 mounted.discard(argv[-1])
             elif argv[0] in ("mount", "rclone"):
-                mounted.add(argv[-1])
+                mounted.add(argv[4] if argv[0] == "rclone" else argv[-1])   # before peer_args
             return ""
 
         spec = fsrecipes.FsSpec("two", "fuse", 8, back=("dir",), clients=2,
                                 mount=("rclone", "--cache-dir", "{back}/cache{client}",
-                                       "{back}/dir", "{mnt}"))
+                                       "{back}/dir", "{mnt}"),
+                                peer_args=("--dir-cache-time", "{client}s"))
         undo = fssetup.Undo(log=lambda m: None)
         mx = fssetup.Matrix(tmp, undo, fssetup.Signals(), log=lambda m: None)
         base = os.path.join(tmp, "two")
@@ -350,7 +351,8 @@ class CleanUp(unittest.TestCase):
             self.assertEqual(mx.setup(spec), (mnt, peer))
             self.assertEqual(calls[1:], [
                 ["rclone", "--cache-dir", back + "/cache1", back + "/dir", mnt],
-                ["rclone", "--cache-dir", back + "/cache2", back + "/dir", peer]])
+                ["rclone", "--cache-dir", back + "/cache2", back + "/dir", peer,
+                 "--dir-cache-time", "2s"]])
             self.assertEqual(mx.daemons, [(None, mnt), (None, peer)])
             self.assertEqual(undo.unwind(), [])
         self.assertEqual([c[-1] for c in calls[3:]], [peer, mnt, back])
