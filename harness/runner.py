@@ -453,9 +453,12 @@ def _alive(pid):
 
 # A FUSE filesystem's kernel releases a closed file asynchronously; libfuse renames a
 # file unlinked before that release to .fuse_hidden* and deletes it at the release
-# (fuse2fs, observed 1 removal in ~1,500). A directory that is "not empty" only for
-# that is tried again, a few times within about 0.6 s.
-NOT_EMPTY_RETRIES = (0.02, 0.04, 0.08, 0.16, 0.32)
+# (fuse2fs, observed 1 removal in ~1,500). Through smbnetfs the release reaching Samba
+# after the unlink makes the unlink fail with EBUSY (Samba's open-file rule; with two
+# clients, 1 peer probe run in 20). A removal that fails only for that (ENOTEMPTY,
+# EBUSY) is tried again, a few times within about 0.6 s.
+LATE_RELEASE_RETRIES = (0.02, 0.04, 0.08, 0.16, 0.32)
+LATE_RELEASE_ERRORS = (errno.ENOTEMPTY, errno.EBUSY)
 
 
 def remove_tree(path):
@@ -468,7 +471,7 @@ def remove_tree(path):
     mounts = set(mounts_under(path))
     if os.path.realpath(path) in mounts:
         return f"kept: sandbox {path} is a mount point"
-    for pause in NOT_EMPTY_RETRIES + (None,):
+    for pause in LATE_RELEASE_RETRIES + (None,):
         problems = []   # (text, errno or None)
         try:
             fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
@@ -486,7 +489,7 @@ def remove_tree(path):
                 return ""
             except OSError as e:
                 problems.append((f"sandbox {path} could not be removed: {e}", e.errno))
-        if pause is None or any(err != errno.ENOTEMPTY for _text, err in problems):
+        if pause is None or any(err not in LATE_RELEASE_ERRORS for _text, err in problems):
             break
         time.sleep(pause)
     texts = [text for text, _err in problems]

@@ -201,27 +201,38 @@ class Contain(unittest.TestCase):
 
 @unittest.skipUnless(LINUX, "the sentinel is Linux-only")
 class LateRelease(unittest.TestCase):
-    def test_directory_not_empty_for_a_moment_is_tried_again(self):
-        # a FUSE file released after its unlink lingers as .fuse_hidden* for a moment
+    def removed_despite(self, call, failures, err, make):
+        """remove_tree of a sandbox holding `make` (a directory or a file) while
+        os.<call> fails `failures` times with `err`: it is gone; returns the pauses."""
         from unittest import mock
         from harness import runner
         top = tempfile.mkdtemp(prefix="fsc-late-")
         self.addCleanup(shutil.rmtree, top, True)
         sandbox = os.path.join(top, "fsc-1-1-x")
-        os.makedirs(os.path.join(sandbox, "d"))
-        real_rmdir, calls = os.rmdir, []
+        os.makedirs(sandbox)
+        make(os.path.join(sandbox, "x"))
+        real, calls = getattr(os, call), []
 
-        def rmdir(path, *, dir_fd=None):
+        def failing(path, *, dir_fd=None):
             calls.append(path)
-            if len(calls) <= 2:   # the first two tries meet a file that is going away
-                raise OSError(errno.ENOTEMPTY, os.strerror(errno.ENOTEMPTY), path)
-            return real_rmdir(path, dir_fd=dir_fd)
+            if len(calls) <= failures:
+                raise OSError(err, os.strerror(err), path)
+            return real(path, dir_fd=dir_fd)
 
-        with mock.patch.object(runner.os, "rmdir", rmdir), \
+        with mock.patch.object(runner.os, call, failing), \
                 mock.patch.object(runner.time, "sleep") as pause:
             self.assertEqual(runner.remove_tree(sandbox), "")
         self.assertFalse(os.path.lexists(sandbox))
-        self.assertEqual(pause.call_count, 2)
+        return pause.call_count
+
+    def test_directory_not_empty_for_a_moment_is_tried_again(self):
+        # a FUSE file released after its unlink lingers as .fuse_hidden* for a moment
+        self.assertEqual(self.removed_despite("rmdir", 2, errno.ENOTEMPTY, os.mkdir), 2)
+
+    def test_a_file_busy_for_a_moment_is_tried_again(self):
+        # smbnetfs: the unlink of a file whose release has not reached Samba is EBUSY
+        self.assertEqual(self.removed_despite("unlink", 1, errno.EBUSY,
+                                              lambda p: open(p, "w").close()), 1)
 
     def test_a_directory_that_stays_not_empty_is_reported(self):
         from unittest import mock
@@ -239,7 +250,7 @@ class LateRelease(unittest.TestCase):
             problem = runner.remove_tree(sandbox)
         self.assertIn("could not be removed", problem)
         self.assertIn("not empty", problem)
-        self.assertEqual(pause.call_count, len(runner.NOT_EMPTY_RETRIES))
+        self.assertEqual(pause.call_count, len(runner.LATE_RELEASE_RETRIES))
 
 
 class WithoutLandlock(unittest.TestCase):
