@@ -7,11 +7,13 @@
  * write per record (its tag, a 4-digit sequence number, '.' padding,
  * newline) until one fails, closes and sends "ok" or the error. The probe
  * reports how many writers were refused and with what error, reads "log"
- * back in 32-byte slots and reports: the size, records lost (a writer's sequence number
- * never seen), records torn (a slot that is not one whole record, or a
- * duplicate), and records out of order within one writer. On a correct
- * platform the counts are 0 and the size is 64000, however the two writers
- * interleave.
+ * back in 32-byte slots and reports: the size (full: 2 x 1000 x 32 bytes;
+ * short or long), and as classes (none or some) records lost (a writer's
+ * sequence number never seen), records torn (a slot that is not one whole
+ * record, or a duplicate), and records out of order within one writer. On a
+ * correct platform they are full, none, none, none, however the two writers
+ * interleave. Classes, not counts: where appends are not atomic, how many
+ * records a run loses depends on scheduling.
  *
  * Why: every log writer, shell ">>" and syslog-style tool relies on append
  * mode moving to the end and writing as one step. Where append is emulated
@@ -29,7 +31,7 @@
 #include <stdio.h>
 #include <string.h>
 
-enum { RECORDS = 1000, SIZE = 32 };
+enum { RECORDS = 1000, SIZE = 32, FULL = 2 * RECORDS * SIZE };
 
 static int writer(const char *tag)
 {
@@ -55,7 +57,7 @@ static int writer(const char *tag)
 
 static void probe(void)
 {
-    static unsigned char buf[2 * RECORDS * SIZE + SIZE];
+    static unsigned char buf[FULL + SIZE];
     static int seen[2][RECORDS];
     int last[2] = {-1, -1};
     long long lost = 0, torn = 0, disorder = 0;
@@ -105,10 +107,10 @@ static void probe(void)
     torn += total % SIZE != 0;
     for (int w = 0; w < 2; w++)
         for (int i = 0; i < RECORDS; i++) lost += !seen[w][i];
-    fsc_obs_int("size", (long long)total);
-    fsc_obs_int("lost", lost);
-    fsc_obs_int("torn", torn);
-    fsc_obs_int("out_of_order", disorder);
+    fsc_obs("size", "%s", total == FULL ? "full" : total < FULL ? "short" : "long");
+    fsc_obs("lost", "%s", lost ? "some" : "none");
+    fsc_obs("torn", "%s", torn ? "some" : "none");
+    fsc_obs("out_of_order", "%s", disorder ? "some" : "none");
 }
 
 FSC_PROBE_HELPERS(probe, {"writer", writer})

@@ -3,15 +3,23 @@
  *
  * Steps: create "name" holding a 64-byte record (one letter repeated); start
  * a helper that opens "name" again and again, each time reading it whole and
- * closing it, until it reads the final record ('Z's), finds the file
- * "stop" (looked for every 100 opens), or has made 10000 opens; once the helper says it is reading, the
- * probe writes 50 new records, each one to "tmp" and then renamed over
- * "name", the last one being the final record, and then creates "stop" (so
- * the reader ends also where the last rename failed). The helper counts opens that failed (misses) and
- * reads that were not one complete record (torn), and reports the first
- * error of its opens and of its closes (fuse2fs: close EIO now and then, the
- * reader carries on); the probe reports the first rename error, if any. Only those are reported: how many opens
- * overlap the renames depends on scheduling.
+ * closing it, until it reads the final record ('Z's) or finds the file
+ * "stop" (looked for every 100 opens; a million opens at most, a bound that
+ * only a probe stuck elsewhere reaches). Once the helper says
+ * it is reading, the probe replaces "name" again and again, each new record
+ * written to "tmp" and renamed over "name", until the helper has seen the
+ * content change 50 times between two of its reads (it then creates
+ * "overlapped", which the probe looks for every 10 renames), or 50 renames
+ * have failed, or after 2000; then it renames the final record over "name"
+ * and creates "stop" (so the reader ends also where that rename failed).
+ * Waiting for 50 changes seen makes the reader's opens overlap the renames
+ * however the two are scheduled (with a fixed number of renames, a loaded
+ * machine could finish them before the reader made an open in between).
+ * The helper reports whether any open failed (misses: none or some) and the
+ * first error, whether any read was not one complete record (torn: none or
+ * some), and the first error of its closes (fuse2fs: close EIO now and
+ * then, the reader carries on); the probe reports the first rename error.
+ * Classes, not counts: how many opens fall into a gap depends on scheduling.
  *
  * Why: "write a temporary, rename it over the original" is the standard
  * atomic save (editors, package managers, config reloaders, Maildir). It is
@@ -30,25 +38,27 @@
 
 #include <string.h>
 
-enum { REC = 64, MAX_OPENS = 10000, RENAMES = 50 };
+enum { REC = 64, MAX_OPENS = 1000000, OVERLAP = 50, MAX_RENAMES = 2000, MAX_FAILED = 50 };
 
-/* Version i of the file; the last one (i == RENAMES) is all 'Z'. */
-static void record(char *buf, int i)
+/* A record of one letter: 'a' + i % 26 for version i, 'Z' for the final one. */
+static void record(char *buf, char letter)
 {
-    memset(buf, i == RENAMES ? 'Z' : 'a' + i % 26, REC);
+    memset(buf, letter, REC);
     buf[REC] = 0;
 }
 
 static int reader(const char *arg)
 {
-    char buf[2 * REC];
-    long misses = 0, torn = 0;
+    char buf[2 * REC], seen = 'a';
+    long misses = 0, torn = 0, changes = 0;
     const char *first_error = "none", *first_close_error = "none";
     (void)arg;
     for (int i = 0, last = 0; i < MAX_OPENS && !last; i++) {
         if (i == 1) fsc_send(NULL, "reading");
         fsc_fd fd;
+        fsc_stat st;   /* "stop" only every 100 opens: the loop's pace decides what it sees */
         size_t n, total = 0;
+        last = i % 100 == 99 && !fsc_op_stat("stop", &st);
         int err = fsc_op_open("name", FSC_READ | FSC_SHARE_ALL, &fd);
         if (err) {
             if (!misses++) first_error = fsc_op_errname(err);
@@ -61,32 +71,45 @@ static int reader(const char *arg)
         int whole = total == REC;
         for (size_t k = 1; whole && k < REC; k++) whole = buf[k] == buf[0];
         if (!whole) torn++;
-        fsc_stat st;   /* "stop" only every 100 opens: the loop's pace decides what it sees */
-        last = (whole && buf[0] == 'Z') || (i % 100 == 99 && !fsc_op_stat("stop", &st));
+        if (whole && buf[0] != seen && ++changes == OVERLAP) fsc_put("overlapped", "x");
+        if (whole) seen = buf[0];
+        last = last || (whole && buf[0] == 'Z');
     }
-    fsc_obs_int("helper_misses", misses);
+    fsc_obs("helper_misses", "%s", misses ? "some" : "none");
     fsc_obs("helper_first_open_error", "%s", first_error);
-    fsc_obs_int("helper_torn", torn);
+    fsc_obs("helper_torn", "%s", torn ? "some" : "none");
     fsc_obs("helper_first_close_error", "%s", first_close_error);
     fsc_send(NULL, "done");
     return 0;
+}
+
+/* Put `letter`'s record in "tmp" and rename it over "name"; 1 if that failed. */
+static int replace(char letter, const char **first_error)
+{
+    char rec[REC + 1];
+    record(rec, letter);
+    fsc_put("tmp", rec);
+    int err = fsc_op_rename("tmp", "name");
+    if (err && !strcmp(*first_error, "ok")) *first_error = fsc_op_errname(err);
+    return err != 0;
 }
 
 static void probe(void)
 {
     char rec[REC + 1];
     const char *first_error = "ok";
-    record(rec, 0);
+    fsc_stat st;
+    record(rec, 'a');
     fsc_put("name", rec);
     fsc_helper *h = fsc_spawn("reader", NULL, FSC_SPAWN_EXEC);
     fsc_expect(h, "reading");
-    for (int i = 1; i <= RENAMES; i++) {
-        record(rec, i);
-        fsc_put("tmp", rec);
-        int err = fsc_op_rename("tmp", "name");
-        if (err && !strcmp(first_error, "ok")) first_error = fsc_op_errname(err);
+    for (int i = 1, failed = 0, done = 0; !done; i++) {
+        failed += replace((char)('a' + i % 26), &first_error);
+        done = i == MAX_RENAMES || failed == MAX_FAILED ||
+               (i % 10 == 0 && !fsc_op_stat("overlapped", &st));
     }
-    fsc_put("stop", "x");   /* ends the reader also when the last rename failed */
+    replace('Z', &first_error);
+    fsc_put("stop", "x");   /* ends the reader also when the final rename failed */
     fsc_expect(h, "done");
     fsc_obs("rename", "%s", first_error);
     FSC_CHECK(fsc_wait(h) == 0);
