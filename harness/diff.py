@@ -1,8 +1,10 @@
-"""python3 -m harness diff A B: what differs between two profiles, two result sets, or a
-result set and a profile.
+"""python3 -m harness diff A [B]: what differs between two profiles, two result sets, or a
+result set and a profile; as a table for people, or with --markdown for a page (a CI
+job's summary), where a profile's column also gives each entry's why and ref.
 
 Each side is a profile name (expected/NAME.toml, inheritance resolved), a path to a
-profile .toml (its parents come from expected/), or a results JSON file. A side becomes
+profile .toml (its parents come from expected/), or a results JSON file; without B, A
+is a result set and B the profile it was judged by. A side becomes
 {probe id: {observation: value}}; a profile's value may be a tuple of allowed values.
 
 What is compared:
@@ -22,7 +24,7 @@ from dataclasses import dataclass, field
 from harness import HarnessError, compare, discovery, outcomes
 from harness import profiles as profmod
 from harness.profiles import ABSENT, ANY
-from harness.matrix import REPO, column_label
+from harness.matrix import REPO, column_label, md_text
 from harness.model import Run
 from harness.reports import read_json
 
@@ -36,6 +38,7 @@ class Side:
     title: str                    # one line describing the side
     probes: dict = field(default_factory=dict)   # id -> {obs: str or tuple}
     status: dict = field(default_factory=dict)   # id -> "skip: reason", "error: ..."
+    why: dict = field(default_factory=dict)      # (id, obs) -> "why; ref" (a profile's)
     run: Run = None
     profile: profmod.Profile = None
 
@@ -67,6 +70,12 @@ def _profile_side(arg, prof):
     for pid, entries in prof.resolved.items():
         if entries:
             side.probes[pid] = {k: e.value for k, e in entries.items()}
+        meta = prof.probe_meta.get(pid, {})
+        for k, e in entries.items():
+            said = [x for x in (e.why or meta.get("why", ""), e.ref or meta.get("ref", ""))
+                    if x]
+            if said:
+                side.why[pid, k] = "; ".join(said)
     return side
 
 
@@ -97,6 +106,14 @@ def load_side(arg, profiles):
         raise HarnessError(f"{arg!r} is neither a results file nor a profile "
                            f"(profiles: {', '.join(sorted(known)) or 'none'})")
     return _profile_side(arg, known[arg])
+
+
+def judged_by(a, profiles):
+    """The profile result set `a` was judged by: diff's B when only A is given."""
+    if a.kind != "results" or a.run.profile == "none":
+        raise HarnessError(f"{a.arg}: give B too: A alone must be a result set judged by a "
+                           f"profile (diff RESULTS.json compares it with that profile)")
+    return load_side(a.run.profile, profiles)
 
 
 def agree(a, b):
@@ -186,13 +203,40 @@ def format_table(rows, a, b):
         for r in [heads] + rows:
             lines.append("  ".join(str(x).ljust(w) for x, w in zip(r, widths)).rstrip())
         lines.append("")
+    return "\n".join(lines + [_count(rows)])
+
+
+def format_markdown(rows, a, b):
+    """format_table as Markdown, in two tables: values the sides disagree on, then
+    observations one side has and the other lacks (a provisional profile leaves out what
+    no document settles: those are the many, the first table is what it got wrong).
+    A profile's column comes with each entry's why and ref."""
+    def head(side, letter):
+        return f"{letter}: {'expected' if side.kind == 'profile' else 'got'}"
+
+    def why(row):
+        return " / ".join(s.why[row[0], row[1]] for s in (a, b) if (row[0], row[1]) in s.why)
+
+    lines = [f"- **A**: {md_text(a.title)}", f"- **B**: {md_text(b.title)}", ""]
+    both = [r for r in rows if "-" not in (r[2], r[3])]
+    one = [r for r in rows if "-" in (r[2], r[3])]
+    for title, part in (("Different values", both), ("On one side only", one)):
+        if part:
+            lines += [f"**{title}** ({len(part)})", "",
+                      f"| probe | observation | {head(a, 'A')} | {head(b, 'B')} | classes | "
+                      f"why; ref |", "|---|---|---|---|---|---|"]
+            lines += ["| " + " | ".join(md_text(str(x)) for x in row + (why(row),)) + " |"
+                      for row in part]
+            lines.append("")
+    return "\n".join(lines + [_count(rows)])
+
+
+def _count(rows):
     probes = len({r[0] for r in rows})
-    if rows:
-        lines.append(f"{len(rows)} difference{'s' if len(rows) != 1 else ''} in {probes} "
-                     f"probe{'s' if probes != 1 else ''}")
-    else:
-        lines.append("no differences")
-    return "\n".join(lines)
+    if not rows:
+        return "no differences"
+    return (f"{len(rows)} difference{'s' if len(rows) != 1 else ''} in {probes} "
+            f"probe{'s' if probes != 1 else ''}")
 
 
 def add_parser(sub, common):
@@ -200,14 +244,19 @@ def add_parser(sub, common):
                        help="what differs between two profiles and/or result sets "
                             "(exit 1 if anything)")
     s.add_argument("a", metavar="A", help="profile name, profile .toml or results .json")
-    s.add_argument("b", metavar="B", help="profile name, profile .toml or results .json")
+    s.add_argument("b", metavar="B", nargs="?",
+                   help="profile name, profile .toml or results .json (default, when A is a "
+                        "result set: the profile it was judged by)")
+    s.add_argument("--markdown", action="store_true",
+                   help="a Markdown table, with each profile entry's why and ref "
+                        "(for a CI job's summary)")
 
 
 def command(ctx, args):
     import functools
     profiles = functools.cache(load_profiles)
     a = load_side(args.a, profiles)
-    b = load_side(args.b, profiles)
+    b = load_side(args.b, profiles) if args.b else judged_by(a, profiles)
     rows = differences(a, b)
-    print(format_table(rows, a, b))
+    print((format_markdown if args.markdown else format_table)(rows, a, b))
     return 1 if rows else 0

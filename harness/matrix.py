@@ -413,7 +413,7 @@ def render_html(m):
 
 # --------------------------------------------------------------- Markdown --
 
-def _md_text(s):
+def md_text(s):
     s = escape(s).replace("\\", "\\\\")
     for ch in "|*_`[]<>#":
         s = s.replace(ch, "\\" + ch)
@@ -448,23 +448,23 @@ def render_markdown(m):
            "|---|---|---|---|---|---|"]
     for c in m.columns:
         counts = ", ".join(f"{n} {v}" for v, n in sorted(c.counts.items()))
-        out.append(f"| {_md_text(c.label)} | {_md_text(c.profile)} "
-                   f"({_md_text(c.profile_status)}) | {_md_text(describe_facts(c.facts))} | "
-                   f"{_md_text(c.started)} | {_md_text(counts)} | {_md_text(c.source)} |")
+        out.append(f"| {md_text(c.label)} | {md_text(c.profile)} "
+                   f"({md_text(c.profile_status)}) | {md_text(describe_facts(c.facts))} | "
+                   f"{md_text(c.started)} | {md_text(counts)} | {md_text(c.source)} |")
     differing = [p.id for p in m.probes if p.differs]
     out += ["", f"Probes with differing rows: {len(differing)} of {len(m.probes)}"
-            + (": " + ", ".join(_md_text(x) for x in differing) if differing else "") + "."]
+            + (": " + ", ".join(md_text(x) for x in differing) if differing else "") + "."]
     for area in m.areas():
         out += ["", f"## {area}", "",
-                "| probe / observation | " + " | ".join(_md_text(c.label) for c in m.columns)
+                "| probe / observation | " + " | ".join(md_text(c.label) for c in m.columns)
                 + " |", "|---" * (len(m.columns) + 1) + "|"]
         for p in (p for p in m.probes if p.area == area):
-            head = f"**{_md_text(p.id)}**" + (f" \u2014 {_md_text(p.summary)}" if p.summary
+            head = f"**{md_text(p.id)}**" + (f" \u2014 {md_text(p.summary)}" if p.summary
                                                else "")
             out.append(f"| {head} | " + " | ".join(
-                "not run" if v is None else _md_text(v[0]) for v in p.verdicts) + " |")
+                "not run" if v is None else md_text(v[0]) for v in p.verdicts) + " |")
             for r in p.rows:
-                out.append(f"| \u2003{_md_text(r.name)} | "
+                out.append(f"| \u2003{md_text(r.name)} | "
                            + " | ".join(_md_cell(c) for c in r.cells) + " |")
     return "\n".join(out) + "\n"
 

@@ -5,6 +5,9 @@ from dataclasses import asdict, dataclass, field
 # Most severe first. A verdict in FAILING makes `run` exit 1.
 VERDICTS = ("crash", "timeout", "error", "flaky", "fail", "missing", "new", "skip", "pass")
 FAILING = frozenset(("crash", "timeout", "error", "flaky", "fail", "missing", "new"))
+# The failing verdicts that say the platform differs from the profile; the rest of FAILING
+# say the probe itself broke (or could not be judged).
+DIFFERING = frozenset(("fail", "missing", "new"))
 # Order of counts in the summary line.
 SUMMARY_ORDER = ("pass", "fail", "missing", "new", "error", "crash", "timeout", "flaky", "skip")
 
@@ -66,8 +69,10 @@ class Run:
             c[r.verdict] = c.get(r.verdict, 0) + 1
         return c
 
-    def ok(self):
-        return not any(r.verdict in FAILING for r in self.results)
+    def ok(self, differences_ok=False):
+        """No failing verdict; with differences_ok, none but differences (DIFFERING)."""
+        bad = FAILING - DIFFERING if differences_ok else FAILING
+        return not any(r.verdict in bad for r in self.results)
 
     def to_dict(self):
         d = asdict(self)

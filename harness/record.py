@@ -74,8 +74,13 @@ def _toml_str(s):
     return json.dumps(str(s))     # a JSON string is a valid TOML basic string
 
 
-def _toml_key(name):
-    return ".".join(p if _BARE_KEY.match(p) else _toml_str(p) for p in name.split("."))
+def _toml_key(name, names):
+    """`name` as a TOML key: dotted (cell.rw_r), or quoted whole ("rw.size") where a
+    prefix is an observation of its own (rw = "ok"): TOML cannot make a value a table."""
+    parts = name.split(".")
+    if any(".".join(parts[:i]) in names for i in range(1, len(parts))):
+        return _toml_str(name)
+    return ".".join(p if _BARE_KEY.match(p) else _toml_str(p) for p in parts)
 
 
 def render(name, run, parent, parent_diffs, runner_up, obs_by_id, broken, profiles,
@@ -111,7 +116,8 @@ def render(name, run, parent, parent_diffs, runner_up, obs_by_id, broken, profil
         for d in diffs:
             if d["kind"] == "missing":
                 continue
-            lines.append(f"{_toml_key(d['name'])} = {{ is = {_toml_str(d['got'])}, "
+            lines.append(f"{_toml_key(d['name'], obs_by_id[pid])} = "
+                         f"{{ is = {_toml_str(d['got'])}, "
                          f"why = {_toml_str(why)} }}")
             entries += 1
         gone = [d for d in diffs if d["kind"] == "missing"]

@@ -197,6 +197,26 @@ class Cli(unittest.TestCase):
         self.assertEqual(code, 0, out + err)
         self.assertRegex(out.splitlines()[-1], r"^2 probes: 1 pass, 1 skip \(profile base")
 
+    def test_provisional_ok(self):
+        """--provisional-ok forgives differences from a provisional profile only, and
+        never a probe that broke."""
+        fb = FakeBuild({"rename.ok": PASS, "rename.bad": sh("echo read=new"),
+                        "open.broken": sh("echo half=ok; exit 3")},
+                       {"base": PROFILE, "prov": PROFILE.replace('"base"', '"prov"')
+                                                        .replace("verified", "provisional")})
+        self.addCleanup(fb.cleanup)
+        for profile, patterns, code in (("prov", ["rename"], 0), ("base", ["rename"], 1),
+                                        ("prov", ["rename", "open"], 1), ("prov", ["open"], 1)):
+            with self.subTest(profile=profile, patterns=patterns):
+                got, out, err = fb.main("run", *patterns, "--profile", profile,
+                                        "--provisional-ok")
+                self.assertEqual(got, code, out + err)
+                forgiven = "do not fail this run (--provisional-ok)" in out
+                self.assertEqual(forgiven, code == 0, out)
+        # without the option a provisional profile's differences fail, as ever
+        got, out, err = fb.main("run", "rename", "--profile", "prov")
+        self.assertEqual(got, 1, out + err)
+
     def test_bench(self):
         fb = FakeBuild({f"size.p{i}": sh('[ "$1" = --fsc-noop ] && exit 0\necho size=1')
                         for i in range(4)}, {"base": PROFILE})

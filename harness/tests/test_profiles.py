@@ -3,8 +3,8 @@
 import os
 import unittest
 
-from harness import HarnessError, profiles
-from harness.tests.fakes import PASS, FakeBuild
+from harness import HarnessError, discovery, profiles
+from harness.tests.fakes import PASS, REPO, FakeBuild
 
 POSIX = """
 [profile]
@@ -112,6 +112,30 @@ BAD = [
     ('[profile]\nname = "bad"\n\n[rename.a]\n' + ".".join(["a"] * 1200) + ' = "ok"\n',
      r"expected/bad\.toml:5: \[rename\.a\] a\.a\.a.*: an observation name has at most 16"),
 ]
+
+
+class CiJobs(unittest.TestCase):
+    """The facts each job of .github/workflows/fsconform.yml has pick that platform's
+    profile from expected/ (the jobs run without --profile)."""
+
+    def test_each_job_gets_its_platforms_profile(self):
+        got = profiles.load_all(os.path.join(REPO, "expected"), discovery.source_ids(REPO))
+        common = {"wine": "false", "root": "false"}
+        jobs = [  # job: facts there, profile wanted (a filesystem variant may refine it)
+            ("linux-gcc", {"os": "linux", "fs": "ext4", "backend": "posix"}, "linux-ext4-user"),
+            ("macos-clang", {"os": "macos", "fs": "apfs", "backend": "posix"}, "macos"),
+            ("freebsd-clang", {"os": "freebsd", "fs": "ufs", "backend": "posix",
+                               "root": "true"}, "freebsd"),
+            ("freebsd-clang on ZFS", {"os": "freebsd", "fs": "zfs", "backend": "posix",
+                                      "root": "true"}, "freebsd"),
+            ("windows-msvc", {"os": "windows", "fs": "ntfs", "backend": "win32",
+                              "root": "true"}, "windows"),
+            ("windows-mingw", {"os": "windows", "fs": "ntfs", "backend": "win32",
+                               "root": "true"}, "windows")]
+        for job, facts, wanted in jobs:
+            with self.subTest(job=job):
+                name = profiles.choose(got, dict(common, **facts)).name
+                self.assertIn(name, (wanted, f"{wanted}-{facts['fs']}"))
 
 
 class BadProfiles(unittest.TestCase):

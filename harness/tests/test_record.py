@@ -80,13 +80,14 @@ class Nearest(unittest.TestCase):
     def test_render(self):
         run = _run({"fs": "xfs"}, "none", [
             _r("rename.ok", {"rename": "ok", "read": "new", "extra.cell": "1"}),
+            _r("rename.mode", {"rw": "ok", "rw.size": "3"}),
             _r("rename.two", {"skip": "n/a"}, verdict="skip"),
             _r("rename.three", {}, verdict="crash")])
         obs, broken = record.observed(run)
         self.assertEqual(broken, [("rename.three", "crash")])
         text, entries, absent = record.render("xfs", run, "base", 3, (4, "tmpfs"), obs, broken,
                                               self.profiles, "latest.json")
-        self.assertEqual((entries, absent), (2, 1))
+        self.assertEqual((entries, absent), (4, 1))
         doc = tomllib.loads(text)
         self.assertEqual(doc["profile"], {
             "name": "xfs", "description": "linux xfs (recorded from a run)",
@@ -97,6 +98,9 @@ class Nearest(unittest.TestCase):
         why = "observed on linux xfs 2026-11-21; TODO explain"
         self.assertEqual(doc["rename"]["ok"], {"read": {"is": "new", "why": why},
                                                "extra": {"cell": {"is": "1", "why": why}}})
+        # an observation that is also the prefix of another: its own key, quoted
+        self.assertEqual(doc["rename"]["mode"], {"rw": {"is": "ok", "why": why},
+                                                 "rw.size": {"is": "3", "why": why}})
         self.assertIn("#   gone = x", text)
         self.assertIn("#   rename.three: crash", text)
         # written and loaded back, the run differs only where a profile cannot say

@@ -326,6 +326,22 @@ class Cli(unittest.TestCase):
         p = self.cli("diff", self.paths["r-ext4.json"], self.paths["r-ext4.json"])
         self.assertEqual((p.returncode, p.stdout.splitlines()[-1]), (0, "no differences"))
 
+    def test_diff_against_own_profile(self):
+        """Without B, a result set is compared with the profile that judged it."""
+        alone = self.cli("diff", self.paths["r-ext4.json"])
+        both = self.cli("diff", self.paths["r-ext4.json"], "linux")
+        self.assertEqual((alone.returncode, alone.stdout, alone.stderr),
+                         (both.returncode, both.stdout, both.stderr))
+        self.assertIn("B: profile linux (verified)", alone.stdout)
+        unjudged = os.path.join(self.dir, "none.json")
+        write_json(unjudged, _run({}, "none", [_r("rename.exchange", {"exchange": "ok"})]))
+        for args in ([unjudged], ["linux"]):
+            with self.subTest(args=args):
+                p = self.cli("diff", *args)
+                self.assertEqual(p.returncode, 2, p.stdout + p.stderr)
+                self.assertRegex(p.stderr, r"^fsconform: \S+: give B too: A alone must be a "
+                                           r"result set judged by a profile")
+
     def test_diff_profile_file(self):
         prof = os.path.join(self.dir, "mine.toml")
         with open(prof, "w") as f:
@@ -354,6 +370,45 @@ class Cli(unittest.TestCase):
         p = self.cli("diff", self.paths["r-tmpfs.json"], prof)
         self.assertRegex(p.stdout, r"stdio\.odd +ftell +4 +-")
         self.assertRegex(p.stdout, r"stdio\.odd +gone +- +\*")
+
+
+class DiffMarkdown(unittest.TestCase):
+    def test_table_with_why_and_escapes(self):
+        fb = FakeBuild({"rename.ok": "#!/bin/sh\n", "lock.x": "#!/bin/sh\n"}, {
+            "doc": '[profile]\nname = "doc"\nstatus = "provisional"\n'
+                   '[rename.ok]\nref = "rename(2)"\n'
+                   'rename = { is = "ok", why = "atomic | replace" }\nread = "old"\n'
+                   '[lock.x]\nlock = { is = "EAGAIN", ref = "fcntl(2)" }\n'})
+        self.addCleanup(fb.cleanup)
+        profiles = diff.load_profiles(fb.root)
+        run = _run({"os": "macos", "fs": "apfs"}, "doc", [
+            _r("rename.ok", {"rename": "EACCES|x", "read": "old", "extra": "1"}),
+            _r("lock.x", {}, verdict="crash", message="SIGSEGV")])
+        a = diff.results_side("ci-macos.json", run)
+        b = diff.load_side("doc", lambda: profiles)
+        text = diff.format_markdown(diff.differences(a, b), a, b)
+        self.assertEqual(text.splitlines(), [
+            "- **A**: results ci-macos.json: macos apfs, run 2026-11-21T09:00:00+00:00, "
+            "profile doc",
+            "- **B**: profile doc (provisional)",
+            "",
+            "**Different values** (2)",
+            "",
+            "| probe | observation | A: got | B: expected | classes | why; ref |",
+            "|---|---|---|---|---|---|",
+            "| lock.x | (probe) | crash: SIGSEGV | expects observations |  |  |",
+            "| rename.ok | rename | EACCES\\|x | ok |  | atomic \\| replace; rename(2) |",
+            "",
+            "**On one side only** (1)",
+            "",
+            "| probe | observation | A: got | B: expected | classes | why; ref |",
+            "|---|---|---|---|---|---|",
+            "| rename.ok | extra | 1 | - |  |  |",
+            "",
+            "3 differences in 2 probes"])
+        same = diff.format_markdown([], b, b)
+        self.assertEqual(same.splitlines()[-1], "no differences")
+        self.assertNotIn("|", same)
 
 
 class DiffProfiles(unittest.TestCase):
