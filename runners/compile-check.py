@@ -70,8 +70,9 @@ def cmake_flags():
     warnings = re.search(r"target_compile_options\(fscrt PUBLIC (-W[^)]*)\)", text)
     mingw = re.search(r"target_compile_definitions\(fscrt PUBLIC (_WIN32_WINNT=[^)]*)\)", text)
     if not warnings or not mingw:
-        sys.exit("compile-check: CMakeLists.txt no longer gives fscrt its warnings and "
-                 "MinGW definitions as this script expects")
+        print("compile-check: CMakeLists.txt no longer gives fscrt its warnings and "
+              "MinGW definitions as this script expects", file=sys.stderr)
+        sys.exit(2)
     return warnings.group(1).split(), ["-D" + d for d in mingw.group(1).split()]
 
 
@@ -142,6 +143,9 @@ def main():
         compiled, preprocessed = counts[leg]
         extra = f" ({preprocessed} only preprocessed)" if preprocessed else ""
         print(f"{leg}: {compiled + preprocessed} sources{extra}")
+        for (where, src), (_, why) in PREPROCESS_ONLY.items():
+            if where == leg and os.path.exists(os.path.join(cases, src)):
+                print(f"  only preprocessed: {src}: {why}")
     print(f"compile check: {'FAIL' if findings else 'PASS'} — {len(jobs) - len(findings)}/"
           f"{len(jobs)} sources in {time.monotonic() - t0:.1f} s")
     return 1 if findings else 0
