@@ -4,9 +4,10 @@
     python3 runners/compile-check.py [--leg NAME ...] [--cases DIR] [--jobs N]
 
 Four legs, each over every probe (DIR/<area>/<name>.c) and the runtime of its platform
-(DIR/lib, the native backend and the C runtime's; the library backends need their
-libraries' headers and are left out), all with `-std=c11 -pedantic -Werror`, the
-project's warnings (read from CMakeLists.txt) and -fsyntax-only:
+(DIR/lib: the native backend, the C runtime's and Rust's, which calls only its own Rust
+functions; libuv's, APR's and Go's need their libraries' or cgo's headers and are left
+out), all with `-std=c11 -pedantic -Werror`, the project's warnings (read from
+CMakeLists.txt) and -fsyntax-only:
 
   windows-gcc    x86_64-w64-mingw32-gcc, with CMakeLists.txt's MinGW definitions
   windows-clang  clang --target=x86_64-w64-mingw32 (mingw-w64's headers), the same
@@ -43,8 +44,11 @@ STRICT = ["-std=c11", "-pedantic", "-Werror", "-fsyntax-only"]
 NOT_LINUX = ["-U__linux__", "-U__linux", "-U__gnu_linux__", "-U__unix__", "-U__unix",
              "-U__ELF__", "-D_DEFAULT_SOURCE="]
 WIN32_RUNTIME = ["fsc_core.c", "fsc_errno.c", "fsc_win32.c", "fsc_win32_names.c",
-                 "ops_win32.c", "ops_crt.c"]
-POSIX_RUNTIME = ["fsc_core.c", "fsc_errno.c", "fsc_posix.c", "ops_posix.c", "ops_crt.c"]
+                 "ops_win32.c", "ops_crt.c", "ops_rust.c"]
+POSIX_RUNTIME = ["fsc_core.c", "fsc_errno.c", "fsc_posix.c", "ops_posix.c", "ops_crt.c",
+                 "ops_rust.c"]
+# what CMakeLists.txt defines for one source (ops_rust.c: rustc's version)
+DEFINES = {"lib/ops_rust.c": ['-DFSC_RUST_VERSION="0"']}
 # leg -> (compiler and its platform's flags, runtime sources in DIR/lib, apt package)
 LEGS = {
     "windows-gcc": (["x86_64-w64-mingw32-gcc"], WIN32_RUNTIME, "gcc-mingw-w64-x86-64"),
@@ -125,7 +129,8 @@ def main():
 
     def compile_one(job):   # named as DIR's own name/<area>/<name>.c in messages
         leg, src, flags = job
-        proc = subprocess.run([*flags, os.path.join(os.path.basename(cases), src)],
+        proc = subprocess.run([*flags, *DEFINES.get(src, []),
+                               os.path.join(os.path.basename(cases), src)],
                               cwd=os.path.dirname(cases), capture_output=True, text=True,
                               timeout=300)
         return leg, src, judge(leg, src, proc)
