@@ -36,7 +36,7 @@
 #include <stdio.h>
 #include <string.h>
 
-enum { NOT_HELD = 0xFFFFFFFF };
+#define NOT_HELD ((DWORD)0xFFFFFFFF)   /* no handle held: not a share mode */
 
 static void one_case(const char *tag, DWORD share, int info_class)
 {
