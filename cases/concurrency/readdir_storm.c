@@ -77,8 +77,8 @@ static void probe(void)
     fsc_put("stop", "");
     fsc_expect(h, "done");
     FSC_CHECK(fsc_wait(h) == 0);
-    fsc_obs("missing", "%s", missing ? "some" : "none");
-    fsc_obs("repeated", "%s", repeated ? "some" : "none");
+    fsc_obs_some("missing", missing);
+    fsc_obs_some("repeated", repeated);
 }
 
 FSC_PROBE_HELPERS(probe, {"churner", churner})

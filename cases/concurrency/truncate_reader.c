@@ -74,7 +74,7 @@ static void probe(void)
     fsc_obs("writer", "%s", fsc_recv(h));
     FSC_CHECK(fsc_wait(h) == 0);
     FSC_OK(fsc_op_close(fd));
-    fsc_obs("garbage", "%s", garbage ? "some" : "none");
+    fsc_obs_some("garbage", garbage);
 }
 
 FSC_PROBE_HELPERS(probe, {"writer", writer})

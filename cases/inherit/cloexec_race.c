@@ -104,7 +104,7 @@ static void race(const char *name, int use_o_cloexec)
     for (int i = 0; i < TRIALS; i++) some |= child_holds();
     atomic_store(&stop, 1);
     FSC_CHECK(pthread_join(t, NULL) == 0);
-    fsc_obs(name, "%s", some ? "some" : "none");
+    fsc_obs_some(name, some);
 }
 
 static void probe(void)

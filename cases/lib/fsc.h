@@ -78,6 +78,9 @@ enum { FSC_EXIT_DONE = 0, FSC_EXIT_BROKEN = 2, FSC_EXIT_SKIP = 77 };
 void fsc_obs(const char *name, const char *fmt, ...) FSC_PRINTF(2, 3);
 void fsc_obs_bool(const char *name, int value);   /* true / false */
 void fsc_obs_int(const char *name, long long value);
+/* A count whose size depends on scheduling (records lost, opens that missed a
+ * name) as a class that does not: "none" for 0, else "some". */
+void fsc_obs_some(const char *name, long long count);
 
 /* Bytes as one token: [A-Za-z0-9] as they are, any other byte as %XX, at
  * most 64 bytes; "empty" for none. fsc_obs_file reports a file's first 64

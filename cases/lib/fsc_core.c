@@ -146,6 +146,11 @@ void fsc_obs_bool(const char *name, int value) { emit(name, value ? "true" : "fa
 
 void fsc_obs_int(const char *name, long long value) { fsc_obs(name, "%lld", value); }
 
+void fsc_obs_some(const char *name, long long count)
+{
+    fsc_obs(name, "%s", count ? "some" : "none");
+}
+
 void fsc_obs_bytes(const char *name, const void *buf, size_t n)
 {
     static const char hex[] = "0123456789ABCDEF";

@@ -108,9 +108,9 @@ static void probe(void)
     for (int w = 0; w < 2; w++)
         for (int i = 0; i < RECORDS; i++) lost += !seen[w][i];
     fsc_obs("size", "%s", total == FULL ? "full" : total < FULL ? "short" : "long");
-    fsc_obs("lost", "%s", lost ? "some" : "none");
-    fsc_obs("torn", "%s", torn ? "some" : "none");
-    fsc_obs("out_of_order", "%s", disorder ? "some" : "none");
+    fsc_obs_some("lost", lost);
+    fsc_obs_some("torn", torn);
+    fsc_obs_some("out_of_order", disorder);
 }
 
 FSC_PROBE_HELPERS(probe, {"writer", writer})

@@ -100,8 +100,8 @@ static void probe(void)
             garbled = 1;
         }
     }
-    fsc_obs("lost", "%s", whole == writers * RECORDS ? "none" : "some");
-    fsc_obs("garbled", "%s", garbled ? "some" : "none");
+    fsc_obs_some("lost", whole != writers * RECORDS);
+    fsc_obs_some("garbled", garbled);
 }
 
 FSC_PROBE_HELPERS(probe, {"other", other})

@@ -56,7 +56,7 @@ static int other(const char *arg)
             other = fsc_op_errname(e);
         }
     }
-    fsc_obs("b_enoent", "%s", enoent ? "some" : "none");
+    fsc_obs_some("b_enoent", enoent);
     fsc_obs("b_other", "%s", other);
     return 0;
 }

@@ -75,9 +75,9 @@ static int reader(const char *arg)
         if (whole) seen = buf[0];
         last = last || (whole && buf[0] == 'Z');
     }
-    fsc_obs("helper_misses", "%s", misses ? "some" : "none");
+    fsc_obs_some("helper_misses", misses);
     fsc_obs("helper_first_open_error", "%s", first_error);
-    fsc_obs("helper_torn", "%s", torn ? "some" : "none");
+    fsc_obs_some("helper_torn", torn);
     fsc_obs("helper_first_close_error", "%s", first_close_error);
     fsc_send(NULL, "done");
     return 0;
